@@ -1,0 +1,305 @@
+"""Check an answer set against its questionnaires and organisation, and flatten its answers.
+
+This runs once per answer in every file, so it is written as one plain pass per answer with
+everything it looks up computed once per questionnaire.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import KeyPath, Location, Problem
+from ..models import AnswerSet, Organisation, Questionnaire
+from ..validation import describe
+from ..yamlio import YamlDoc, as_text
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+ANSWER_KEYS = ("answer", "current", "target", "evidence", "notes")
+ANSWER_COLUMNS = ("response", "question", "view", "value", "evidence", "notes")
+"""The columns of the answer table; `value` is an option value, `na`, `dont_know`, or the
+text of a free-text answer."""
+
+
+@dataclass(frozen=True)
+class Response:
+    """One file's answers to one questionnaire: a respondent's, or the agreed ones."""
+
+    path: Path
+    organisation: str
+    round: str
+    questionnaire: str
+    respondent: str | None
+    """None for agreed answers."""
+    role: str
+    location: Location
+    """Where the respondent (or agreement) is named, for duplicate reports."""
+
+    @property
+    def agreed(self) -> bool:
+        return self.respondent is None
+
+
+@dataclass
+class AnswerTable:
+    """Responses and their answers, the answers kept column by column.
+
+    Millions of answers travel between worker processes and into pandas far faster as a few
+    long lists of strings than as one object per answer.
+    """
+
+    responses: list[Response] = field(default_factory=list)
+    columns: dict[str, list[Any]] = field(
+        default_factory=lambda: {name: [] for name in ANSWER_COLUMNS}
+    )
+
+    def add(self, response: Response, rows: list[tuple[str, str, str, str, str]]) -> None:
+        index = len(self.responses)
+        self.responses.append(response)
+        self.columns["response"].extend([index] * len(rows))
+        for name, values in zip(ANSWER_COLUMNS[1:], zip(*rows, strict=True), strict=False):
+            self.columns[name].extend(values)
+
+    def extend(self, other: AnswerTable) -> None:
+        offset = len(self.responses)
+        self.responses.extend(other.responses)
+        self.columns["response"].extend(i + offset for i in other.columns["response"])
+        for name in ANSWER_COLUMNS[1:]:
+            self.columns[name].extend(other.columns[name])
+
+    def frame(self) -> pd.DataFrame:
+        import pandas as pd
+
+        data = {name: pd.Categorical(self.columns[name]) for name in ANSWER_COLUMNS[1:]}
+        return pd.DataFrame({"response": self.columns["response"], **data})
+
+
+def check_answer_set(
+    answer_set: AnswerSet,
+    doc: YamlDoc,
+    questionnaires: Mapping[str, Questionnaire],
+    organisations: Mapping[str, Organisation],
+    folder_org: str | None,
+    table: AnswerTable,
+) -> list[Problem]:
+    """Add the responses in `answer_set` to `table`; return every problem with them.
+
+    `folder_org` is the organisation folder the file sits in, if it is inside one.
+    """
+    problems: list[Problem] = []
+
+    def report(loc: KeyPath, message: str, severity: str = "error", key: bool = False) -> None:
+        problems.append(Problem(doc.location(loc, key=key), message, severity))  # type: ignore[arg-type]
+
+    if (answer_set.respondent is None) == (answer_set.agreed is None):
+        report(
+            (),
+            "expected exactly one of 'respondent' (one person's answers) or 'agreed' "
+            "(answers agreed in a workshop)",
+        )
+    org = organisations.get(answer_set.organisation)
+    if org is None:
+        report(
+            ("organisation",),
+            f"unknown organisation '{answer_set.organisation}'"
+            f"{_suggest(answer_set.organisation, organisations)}",
+        )
+    elif folder_org is not None and folder_org != org.id:
+        report(
+            ("organisation",),
+            f"'{org.id}' does not match the folder it is in "
+            f"('{folder_org}'); move the file or correct the id",
+        )
+    elif answer_set.round not in {r.id for r in org.rounds}:
+        report(
+            ("round",),
+            f"unknown round '{answer_set.round}' for organisation '{org.id}'; "
+            f"expected one of: {', '.join(r.id for r in org.rounds_by_date)}",
+        )
+    who_loc: KeyPath = ("respondent", "id") if answer_set.respondent else ("agreed",)
+    for qid, section in answer_set.questionnaires.items():
+        loc: KeyPath = ("questionnaires", qid)
+        q = questionnaires.get(qid)
+        if q is None:
+            report(loc, f"unknown questionnaire '{qid}'{_suggest(qid, questionnaires)}", key=True)
+            continue
+        if section.version.split(".")[0] != q.major:
+            report(
+                (*loc, "version"),
+                f"answers were given to version {section.version} of "
+                f"'{qid}', but the questionnaire is version {q.version}; a different major "
+                "version asks different questions, so re-answer or convert the file",
+            )
+            continue
+        rows = _check_answers(q, section.answers, report, (*loc, "answers"))
+        table.add(
+            Response(
+                path=doc.path,
+                organisation=answer_set.organisation,
+                round=answer_set.round,
+                questionnaire=qid,
+                respondent=answer_set.respondent.id if answer_set.respondent else None,
+                role=answer_set.respondent.role if answer_set.respondent else "",
+                location=doc.location(who_loc),
+            ),
+            rows,
+        )
+    return problems
+
+
+def _check_answers(
+    q: Questionnaire, answers: dict[str, Any], report: Any, base: KeyPath
+) -> list[tuple[str, str, str, str, str]]:
+    """Rows of (question, view, value, evidence, notes) for the valid answers."""
+    records: list[tuple[str, str, str, str, str]] = []
+    views = q.view_ids
+    by_view: dict[str, dict[str, str]] = {view: {} for view in views}
+    invalid: dict[str, set[str]] = {view: set() for view in views}  # reported once, not twice
+    for qid, raw in answers.items():
+        loc: KeyPath = (*base, qid)
+        question = q.questions.get(qid)
+        if question is None:
+            report(
+                loc,
+                f"unknown question id '{qid}' in questionnaire '{q.id}'"
+                f"{_suggest(qid, q.questions)}",
+                key=True,
+            )
+            continue
+        fields = raw if isinstance(raw, dict) else {"answer": raw}
+        for key in fields:
+            if key not in ANSWER_KEYS:
+                report(
+                    (*loc, key),
+                    f"unknown key '{key}'{_suggest(key, ANSWER_KEYS)}",
+                    "warning",
+                    key=True,
+                )
+        texts = {}
+        for key in ("evidence", "notes"):
+            value = as_text(fields.get(key, ""))
+            if value is None:
+                value = ""
+            if not isinstance(value, str):
+                report((*loc, key), f"expected text, found {describe(value)}")
+                value = ""
+            texts[key] = value
+        stray = ["answer"] if len(views) > 1 else ["current", "target"]
+        stray = [k for k in stray if k in fields]
+        if stray:
+            expected = " and ".join(f"'{v}'" for v in views) if len(views) > 1 else "'answer'"
+            report(
+                (*loc, stray[0]), f"this questionnaire takes {expected}, not '{stray[0]}'", key=True
+            )
+            continue
+        for view in views:
+            key = "answer" if len(views) == 1 else view
+            if fields.get(key) is None:
+                continue
+            where = (*loc, key) if isinstance(raw, dict) else loc
+            value = _value(q, question.id, fields[key], where, report)
+            if value is None:
+                invalid[view].add(question.id)
+            else:
+                by_view[view][question.id] = value
+                records.append((question.id, view, value, texts["evidence"], texts["notes"]))
+    hidden = _hidden_answers(q, by_view, report, base, answers)
+    if hidden:
+        records = [r for r in records if (r[0], r[1]) not in hidden]
+    _warn_unanswered(q, by_view, invalid, report, base)
+    return records
+
+
+def _value(q: Questionnaire, qid: str, raw: Any, loc: KeyPath, report: Any) -> str | None:
+    value = as_text(raw)
+    if q.questions[qid].type == "text":
+        if not isinstance(value, str):
+            report(loc, f"expected text, found {describe(raw)}")
+            return None
+        return value
+    allowed = q.allowed_answers[qid]
+    if isinstance(value, str) and value in allowed:
+        return value
+    question = q.questions[qid]
+    options = [o.value for o in q.options(question)]
+    extra = [s for s in ("na", "dont_know") if s in allowed]
+    where = f"scale '{question.scale}'" if question.scale else f"the options of {qid}"
+    shown = f"'{value}'" if isinstance(value, str) else describe(raw)
+    if value in ("na", "dont_know"):
+        setting = "allow_na" if value == "na" else "allow_dont_know"
+        report(
+            loc,
+            f"{shown} is not allowed for {qid} ({setting} is false); expected one of: "
+            f"{', '.join(options + extra)}",
+        )
+    else:
+        report(loc, f"{shown} is not on {where}; expected one of: {', '.join(options + extra)}")
+    return None
+
+
+def _hidden_answers(
+    q: Questionnaire,
+    by_view: dict[str, dict[str, str]],
+    report: Any,
+    base: KeyPath,
+    answers: dict[str, Any],
+) -> set[tuple[str, str]]:
+    """Answers given to questions their display rule hides; hidden answers count as absent."""
+    hidden: set[tuple[str, str]] = set()
+    for view, given in by_view.items():
+        for qid, condition in q.conditions.items():
+            if not condition.evaluate(given, q.option_scores):
+                if qid in given:
+                    key = "answer" if len(by_view) == 1 else view
+                    where = (*base, qid, key) if isinstance(answers[qid], dict) else (*base, qid)
+                    report(
+                        where,
+                        f"answered, but the question is hidden by its display rule "
+                        f"(show_if: {q.questions[qid].show_if}); remove the answer or "
+                        "change the earlier one",
+                    )
+                    hidden.add((qid, view))
+                given.pop(qid, None)
+    return hidden
+
+
+def _warn_unanswered(
+    q: Questionnaire,
+    by_view: dict[str, dict[str, str]],
+    invalid: dict[str, set[str]],
+    report: Any,
+    base: KeyPath,
+) -> None:
+    for view, given in by_view.items():
+        missing = [
+            question.id
+            for question in q.questions.values()
+            if question.required
+            and question.id not in given
+            and question.id not in invalid[view]
+            and (
+                question.id not in q.conditions
+                or q.conditions[question.id].evaluate(given, q.option_scores)
+            )
+        ]
+        if missing:
+            shown = ", ".join(missing[:5]) + (
+                f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+            )
+            label = f" ({view})" if len(by_view) > 1 else ""
+            report(
+                base,
+                f"{len(missing)} required question{'s' * (len(missing) != 1)} "
+                f"unanswered{label}: {shown}",
+                "warning",
+            )
+
+
+def _suggest(name: str, known: Any) -> str:
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""

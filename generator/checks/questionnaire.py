@@ -1,0 +1,194 @@
+"""Rules of a questionnaire that no single key can check: ids, scales, levels, display rules."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from .. import expr
+from ..errors import KeyPath, Problem
+from ..models import SPECIAL_ANSWERS, Option, Question, Questionnaire
+from ..yamlio import YamlDoc
+
+Report = Callable[[KeyPath, str], None]
+
+
+def check_questionnaire(
+    q: Questionnaire, doc: YamlDoc, content_dir: Path | None = None
+) -> list[Problem]:
+    """Every cross-key problem of questionnaire `q`, located in `doc`.
+
+    `content_dir`, when given, is where `refs:` must point to existing pages.
+    """
+    problems: list[Problem] = []
+
+    def report(loc: KeyPath, message: str) -> None:
+        problems.append(Problem(doc.location(loc), message))
+
+    _unique(report, [(("scales", i, "id"), s.id) for i, s in enumerate(q.scales)])
+    _unique(report, [(("outcomes", i, "id"), o.id) for i, o in enumerate(q.outcomes)])
+    _unique(report, [(("sections", i, "id"), s.id) for i, s in enumerate(q.sections)])
+    _unique(
+        report,
+        (
+            (("sections", si, "questions", qi, "id"), question.id)
+            for si, section in enumerate(q.sections)
+            for qi, question in enumerate(section.questions)
+        ),
+    )
+    for i, scale in enumerate(q.scales):
+        _check_options(report, q, ("scales", i, "options"), scale.options)
+    if q.kind == "maturity":
+        _check_maturity(report, q)
+    else:
+        _check_classification(report, q)
+    earlier: set[str] = set()
+    for si, section in enumerate(q.sections):
+        for qi, question in enumerate(section.questions):
+            loc: KeyPath = ("sections", si, "questions", qi)
+            _check_question(report, q, loc, question, earlier)
+            _check_refs(report, loc, question.refs, content_dir)
+            earlier.add(question.id)
+    return problems
+
+
+def _unique(report: Report, items: Iterable[tuple[KeyPath, str]]) -> None:
+    seen: set[str] = set()
+    for loc, ident in items:
+        if ident in seen:
+            report(loc, f"duplicate id '{ident}'; ids must be unique in a questionnaire")
+        seen.add(ident)
+
+
+def _check_options(report: Report, q: Questionnaire, loc: KeyPath, options: list[Option]) -> None:
+    seen: set[str] = set()
+    outcomes = {o.id for o in q.outcomes}
+    for i, option in enumerate(options):
+        if option.value in SPECIAL_ANSWERS:
+            report(
+                (*loc, i, "value"),
+                f"'{option.value}' is reserved for "
+                f"{'not applicable' if option.value == 'na' else 'do not know'} answers; "
+                "use allow_na / allow_dont_know on the question instead",
+            )
+        elif option.value in seen:
+            report((*loc, i, "value"), f"duplicate option value '{option.value}'")
+        seen.add(option.value)
+        for outcome in option.points:
+            if q.kind == "maturity":
+                report(
+                    (*loc, i, "points"),
+                    "points are for classification questionnaires; maturity options use score",
+                )
+                break
+            if outcome not in outcomes:
+                known = ", ".join(sorted(outcomes))
+                report(
+                    (*loc, i, "points", outcome),
+                    f"unknown outcome '{outcome}'; expected one of: {known}",
+                )
+
+
+def _check_maturity(report: Report, q: Questionnaire) -> None:
+    levels = [lv.level for lv in q.levels]
+    missing = sorted(set(range(6)) - set(levels))
+    if missing or len(levels) != len(set(levels)):
+        report(
+            ("levels",),
+            "expected each level 0 to 5 exactly once, "
+            f"found {', '.join(map(str, levels)) or 'none'}",
+        )
+    if q.outcomes:
+        report(("outcomes",), "outcomes are for classification questionnaires")
+    if set(q.views) != {"current"}:
+        report(("views",), "maturity questionnaires are answered for 'current' only")
+    for si, section in enumerate(q.sections):
+        for qi, question in enumerate(section.questions):
+            if question.type == "choice" and question.level is None:
+                report(
+                    ("sections", si, "questions", qi),
+                    "missing required key 'level' (the maturity level, 2 to 5, this "
+                    "criterion belongs to)",
+                )
+            elif question.type == "choice" and not any(o.score > 0 for o in q.options(question)):
+                report(
+                    ("sections", si, "questions", qi),
+                    "no option scores above 0, so this criterion could never be met",
+                )
+
+
+def _check_classification(report: Report, q: Questionnaire) -> None:
+    if len(q.outcomes) < 2:
+        report(("outcomes",), f"expected at least 2 outcomes, found {len(q.outcomes)}")
+    positioned = [o.position is not None for o in q.outcomes]
+    if any(positioned) and not all(positioned):
+        report(("outcomes",), "give every outcome a position, or none of them")
+    for si, section in enumerate(q.sections):
+        for qi, question in enumerate(section.questions):
+            if question.level is not None:
+                report(
+                    ("sections", si, "questions", qi, "level"),
+                    "levels are for maturity questionnaires",
+                )
+
+
+def _check_question(
+    report: Report, q: Questionnaire, loc: KeyPath, question: Question, earlier: set[str]
+) -> None:
+    if question.type == "text":
+        if question.scale or question.options is not None:
+            report(loc, "a text question takes no scale or options")
+    elif (question.scale is None) == (question.options is None):
+        report(
+            loc,
+            "a choice question needs either 'scale' (a shared scale's id) or 'options', not both",
+        )
+    elif question.scale is not None and question.scale not in q.scale_by_id:
+        known = ", ".join(q.scale_by_id) or "none defined"
+        report((*loc, "scale"), f"unknown scale '{question.scale}'; expected one of: {known}")
+    elif question.options is not None:
+        _check_options(report, q, (*loc, "options"), question.options)
+    if question.show_if:
+        _check_condition(report, q, (*loc, "show_if"), question.show_if, earlier)
+
+
+def _check_condition(
+    report: Report, q: Questionnaire, loc: KeyPath, text: str, earlier: set[str]
+) -> None:
+    try:
+        condition = expr.parse(text)
+    except expr.ExprError as exc:
+        report(loc, f"invalid condition: {exc}")
+        return
+    for question_id, value in expr.references(condition):
+        if question_id not in q.questions:
+            report(loc, f"unknown question id '{question_id}' in condition")
+        elif question_id not in earlier:
+            report(
+                loc,
+                f"condition refers to '{question_id}', which is not an earlier "
+                "question; conditions may only use answers given before",
+            )
+        elif value is not None and q.questions[question_id].type == "choice":
+            allowed = q.allowed_answers[question_id]
+            if value not in allowed:
+                report(
+                    loc,
+                    f"'{value}' is not an answer of {question_id}; expected one of: "
+                    f"{', '.join(sorted(allowed))}",
+                )
+
+
+def _check_refs(report: Report, loc: KeyPath, refs: list[str], content_dir: Path | None) -> None:
+    if content_dir is None:
+        return
+    for i, ref in enumerate(refs):
+        page = ref.split("#", 1)[0]
+        if not page.endswith(".md") or ".." in Path(page).parts or page.startswith("/"):
+            report(
+                (*loc, "refs", i),
+                f"'{ref}' is not a page path; expected a path under "
+                "content/ such as 'standards/pmo-types.md'",
+            )
+        elif not (content_dir / page).is_file():
+            report((*loc, "refs", i), f"page '{page}' does not exist under content/")

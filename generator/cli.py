@@ -1,0 +1,274 @@
+"""The `pmo` command: thin wrappers over the library, and the one place that exits.
+
+Exit status: 0 success; 1 bad input (every problem printed, one line each); 2 wrong usage;
+3 internal error (a bug: run again with --debug for the traceback); 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+from .errors import GeneratorError, InputError, summary
+
+F = TypeVar("F", bound=Callable[..., Any])
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class State:
+    """Options given before the command name, shared by every command."""
+
+    def __init__(self, workspace: Path | None, debug: bool) -> None:
+        self.workspace = workspace
+        self.debug = debug
+
+    def root(self) -> Path:
+        from .workspace import find_root
+
+        return find_root(self.workspace)
+
+    def load(self, strict: bool = False, only: Sequence[Path] | None = None) -> Any:
+        from .loader import load
+
+        workspace = load(self.root(), only=only, strict=strict)
+        for problem in workspace.warnings:
+            click.echo(problem.render(), err=True)
+        return workspace
+
+
+def strict_option(func: F) -> F:
+    return click.option(
+        "--strict", is_flag=True, help="Treat warnings (such as unknown keys) as errors."
+    )(func)
+
+
+def format_option(*choices: str) -> Callable[[F], F]:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=choices[0],
+        show_default=True,
+        help="Output format.",
+    )
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, "--version", prog_name="pmo")
+@click.option(
+    "-w",
+    "--workspace",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The workspace folder (default: the current folder or the nearest one above it "
+    "that has an 'assessments' folder).",
+)
+@click.option("--debug", is_flag=True, help="Show the traceback of internal errors.")
+@click.pass_context
+def cli(ctx: click.Context, workspace: Path | None, debug: bool) -> None:
+    """Assess PMO type, operating model and P3O maturity; plan improvements; publish a site.
+
+    A workspace holds questionnaires, organisations and their answers as YAML files
+    under `assessments/`. Start with `pmo init DIR`, or try the commands below in the
+    sample workspace that comes with the source code.
+
+    \b
+    Example:
+      pmo validate
+      pmo score northwind-bank
+    """
+    ctx.obj = State(workspace, debug)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@strict_option
+@click.pass_obj
+def validate(state: State, paths: tuple[Path, ...], strict: bool) -> None:
+    """Check questionnaires, organisations and answer files; print every problem.
+
+    PATHS limit the answer files checked (files or folders, inside or outside the
+    workspace); questionnaires and organisations are always checked, because answers
+    are checked against them. Each problem is one line, FILE:LINE:COLUMN: severity:
+    KEY.PATH: message. Exit status 1 if there are errors (or, with --strict, warnings).
+
+    \b
+    Example:
+      pmo validate
+      pmo validate --strict assessments/orgs/northwind-bank
+      pmo validate ~/Downloads/response.yaml
+    """
+    ws = state.load(strict=strict, only=list(paths) or None)
+    answers = len(ws.answers)
+    click.echo(
+        f"OK: {len(ws.questionnaires)} questionnaires, {len(ws.organisations)} organisations, "
+        f"{len(ws.responses)} responses, {answers} answers"
+        + (f" ({len(ws.warnings)} warnings)" if ws.warnings else "")
+    )
+
+
+@cli.command(name="list")
+@format_option("table", "json")
+@click.pass_obj
+def list_command(state: State, fmt: str) -> None:
+    """List organisations, their rounds and the respondents in each round.
+
+    \b
+    Example:
+      pmo list
+      pmo list --format json
+    """
+    from .listing import listing, listing_table
+
+    ws = state.load()
+    records = listing(ws)
+    if fmt == "json":
+        from .exports import to_json
+
+        click.echo(to_json(records), nl=False)
+    else:
+        _print(listing_table(records))
+
+
+@cli.command()
+@click.argument("org")
+@click.option("--round", "round_id", help="The round to score (default: the latest with answers).")
+@click.option("--respondents", is_flag=True, help="Also show each respondent's own result.")
+@format_option("table", "json", "csv")
+@strict_option
+@click.pass_obj
+def score(
+    state: State, org: str, round_id: str | None, respondents: bool, fmt: str, strict: bool
+) -> None:
+    """Score an organisation: maturity levels, scores and limiting criteria per
+    perspective, PMO type and operating model, and the change since the previous round.
+
+    \b
+    Example:
+      pmo score northwind-bank
+      pmo score northwind-bank --round 2024-h2 --format json
+      pmo score northwind-bank --format csv > northwind.csv
+    """
+    from .scoring import score_workspace, scorecard
+
+    ws = state.load(strict=strict)
+    ws.organisation(org)
+    card = scorecard(ws, score_workspace(ws), org, round_id)
+    if fmt == "json":
+        from .exports import to_json
+
+        click.echo(to_json(card), nl=False)
+    elif fmt == "csv":
+        from .exports import scorecard_csv
+
+        click.echo(scorecard_csv(card), nl=False)
+    else:
+        from .console import respondents_view, scorecard_view
+
+        _print(scorecard_view(card))
+        if respondents:
+            _print(respondents_view(card))
+
+
+@cli.command()
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write into (default: the workspace's assessments/schemas).",
+)
+@click.pass_obj
+def schema(state: State, out: Path | None) -> None:
+    """Write the JSON Schemas of the file formats, for editors' autocompletion.
+
+    YAML files that start with a line such as
+    `# yaml-language-server: $schema=../schemas/questionnaire.schema.json`
+    are then checked and completed as you type (VS Code with the YAML extension, and others).
+
+    \b
+    Example:
+      pmo schema
+      pmo schema --out /tmp/schemas
+    """
+    from .schema import write_schemas
+    from .workspace import Layout
+
+    folder = out or Layout(state.root()).schemas
+    for path in write_schemas(folder):
+        click.echo(f"wrote {path}")
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(file_okay=True, path_type=Path))
+@click.option(
+    "--with-samples",
+    is_flag=True,
+    help="Also copy the fictional sample organisations, to try things out.",
+)
+def init(directory: Path, with_samples: bool) -> None:
+    """Create a new workspace in DIRECTORY with the bundled questionnaires and content.
+
+    Keep each client's data in a workspace of its own, outside this tool's source code.
+    DIRECTORY must be new or empty.
+
+    \b
+    Example:
+      pmo init ~/clients/northwind
+      pmo init /tmp/demo --with-samples && cd /tmp/demo && pmo list
+    """
+    from .scaffold import init_workspace
+
+    init_workspace(directory, samples=with_samples)
+    click.echo(f"Created a workspace in {directory}.")
+    click.echo(
+        "Next: add assessments/orgs/<id>/organisation.yaml for each organisation, "
+        "then response files below it; run 'pmo validate' to check them."
+    )
+
+
+def _print(renderable: Any) -> None:
+    from rich.console import Console
+
+    Console(highlight=False, soft_wrap=False).print(renderable)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run `pmo`; map every outcome to an exit status (see the module docstring)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        result = cli.main(args=args, prog_name="pmo", standalone_mode=False)
+        return result if isinstance(result, int) else 0
+    except InputError as exc:
+        for problem in exc.problems:
+            click.echo(problem.render(), err=True)
+        click.echo(f"Aborted: {summary(exc.problems)}.", err=True)
+        return 1
+    except GeneratorError as exc:
+        click.echo(f"error: {exc}", err=True)
+        return 1
+    except click.exceptions.Abort:
+        click.echo("Interrupted.", err=True)
+        return 130
+    except KeyboardInterrupt:
+        click.echo("\nInterrupted.", err=True)
+        return 130
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except BrokenPipeError:  # e.g. `pmo list | head`: the reader left; nothing more to say
+        sys.stdout = Path(os.devnull).open("w")  # noqa: SIM115 - silence the flush at exit
+        return 1
+    except Exception as exc:  # a bug: say so in one line, the traceback only on request
+        if "--debug" in args:
+            traceback.print_exc()
+        click.echo(
+            f"internal error: {type(exc).__name__}: {exc} (run with --debug for the "
+            "traceback, and please report it)",
+            err=True,
+        )
+        return 3

@@ -1,0 +1,140 @@
+"""Terminal tables for `pmo list` and `pmo score` (rich renderables, no I/O)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rich.console import Group, RenderableType
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from .scoring.results import (
+    ClassificationResult,
+    CriterionResult,
+    MaturityResult,
+    Scorecard,
+    ViewResult,
+)
+
+
+def scorecard_view(sc: Scorecard) -> RenderableType:
+    """The whole scorecard: header, maturity tables, classifications."""
+    parts: list[RenderableType] = [Text(_heading(sc), style="bold")]
+    for m in sc.maturity:
+        parts.extend(_maturity(m))
+    for c in sc.classifications:
+        parts.extend(_classification(c))
+    return Group(*parts)
+
+
+def respondents_view(sc: Scorecard) -> RenderableType:
+    table = Table(title="Respondents' own results", title_justify="left")
+    for header in ("Respondent", "Role", "Questionnaire", "Result"):
+        table.add_column(header)
+    for r in sc.respondents:
+        if r.level is not None or r.perspective_levels:
+            result = f"level {r.level}, score {r.score}" if r.level is not None else "not assessed"
+        else:
+            result = "; ".join(f"{view}: {', '.join(best) or 'no fit'}" for view, best in r.best)
+        table.add_row(escape(r.respondent), escape(r.role), r.questionnaire, escape(result))
+    return table
+
+
+def _heading(sc: Scorecard) -> str:
+    label = f" ({sc.round_label})" if sc.round_label else ""
+    compared = f"; compared with round {sc.previous_round}" if sc.previous_round else ""
+    return f"{sc.name} [{sc.organisation}], round {sc.round}{label}{compared}"
+
+
+def _maturity(m: MaturityResult) -> Iterator[RenderableType]:
+    change = ""
+    if m.previous_level is not None:
+        change = f" (previous round: level {m.previous_level}, score {m.previous_score})"
+    level = "not assessed" if m.level is None else f"level {m.level} {m.level_name}"
+    yield Text(
+        f"\n{m.title}: {level}, score {m.score}{change}; {m.respondents} respondents", style="bold"
+    )
+    table = Table(show_lines=False, expand=False)
+    table.add_column("Perspective")
+    table.add_column("Level", justify="right")
+    table.add_column("Score", justify="right")
+    table.add_column("Change", justify="right")
+    table.add_column("Don't know", justify="right")
+    table.add_column("Split", justify="right")
+    table.add_column("Limiting criteria (what stops the next level)")
+    for p in m.perspectives:
+        change = ""
+        if p.previous_score is not None and p.score is not None:
+            change = f"{p.score - p.previous_score:+.1f}"
+        limiting = "\n".join(f"{c.id} [{c.answer}] {c.text}" for c in p.limiting)
+        table.add_row(
+            escape(p.title),
+            _dash(p.level),
+            _dash(p.score),
+            change,
+            str(p.dont_know or ""),
+            str(p.disagreements or ""),
+            escape(limiting) or "—",
+        )
+    yield table
+    split = [c for c in m.criteria if c.disagreement]
+    if split:
+        yield Text(
+            f"To discuss ({len(split)} criteria where respondents disagree): "
+            + ", ".join(f"{c.id} ({_range(c)})" for c in split)
+        )
+
+
+def _classification(c: ClassificationResult) -> Iterator[RenderableType]:
+    yield Text(f"\n{c.title}: {c.respondents} respondents", style="bold")
+    table = Table()
+    table.add_column("View")
+    table.add_column("Best fit")
+    table.add_column("Runner-up")
+    has_position = any(v.position is not None for v in c.views)
+    if has_position:
+        table.add_column("Position (0-100)")
+    table.add_column("All fits")
+    for v in c.views:
+        row = [escape(v.label), _names(v, v.best), _names(v, v.runner_up)]
+        if has_position:
+            row.append(_position(v))
+        row.append(", ".join(f"{f.title} {f.percent}%" for f in v.fits))
+        table.add_row(*row)
+    yield table
+    if c.disagreements:
+        yield Text("No majority answer on: " + ", ".join(c.disagreements))
+
+
+def _names(v: ViewResult, ids: tuple[str, ...]) -> str:
+    if not ids:
+        return "—"
+    by_id = {f.outcome: f for f in v.fits}
+    names = " = ".join(f"{by_id[i].title} {by_id[i].percent}%" for i in ids)
+    return escape(names + (" (tie)" if len(ids) > 1 else ""))
+
+
+def _position(v: ViewResult) -> str:
+    if v.position is None:
+        return "—"
+    text = f"{v.position:g} {v.position_label}"
+    if v.hybrid:
+        by_label: dict[str, list[str]] = {}
+        for s in v.sections:
+            by_label.setdefault(s.label, []).append(s.title)
+        text += "; hybrid: " + "; ".join(
+            f"{label} in {', '.join(titles)}" for label, titles in by_label.items()
+        )
+    return escape(text)
+
+
+def _range(c: CriterionResult) -> str:
+    parts = [c.spread] if c.spread else []
+    if c.na and c.rated:
+        parts.append(f"{c.na} say n/a")
+    return ", ".join(parts)
+
+
+def _dash(value: object) -> str:
+    return "—" if value is None else str(value)

@@ -1,0 +1,241 @@
+"""Read and validate a whole workspace, collecting every problem before giving up.
+
+Questionnaires and organisations are read first, because answers are checked against them.
+Answer files, which can run to tens of thousands, are read in worker processes when there are
+many. Nothing is raised until every file has been read: the `InputError` then carries all the
+problems at once.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from .checks import AnswerTable, check_answer_set, check_organisation, check_questionnaire
+from .errors import InputError, Location, Problem, ProblemLog
+from .models import AnswerSet, Organisation, Questionnaire
+from .validation import validate
+from .workspace import ORGANISATION_FILE, Layout, Workspace, yaml_files
+from .yamlio import YamlProblem, read_yaml
+
+PARALLEL_FROM = 400
+"""Below this many answer files, starting worker processes costs more than it saves."""
+
+
+def load(
+    root: Path,
+    *,
+    only: Sequence[Path] | None = None,
+    strict: bool = False,
+    jobs: int | None = None,
+) -> Workspace:
+    """Load the workspace at `root`, or raise `InputError` with every problem found.
+
+    Args:
+        root: The workspace folder.
+        only: Check only these answer files (or folders of them); questionnaires and
+            organisations are always read, since answers are checked against them.
+        strict: Treat warnings (such as unknown keys) as errors.
+        jobs: Worker processes for answer files; default: one per CPU.
+    """
+    layout = Layout(root)
+    log = ProblemLog()
+    q_files, org_files, answer_files = _select(layout, only)
+    _check_org_folders(layout, log)
+    questionnaires = _read_questionnaires(q_files, layout, log)
+    organisations = _read_organisations(org_files, log)
+    table = _read_answer_files(answer_files, layout, questionnaires, organisations, log, jobs)
+    _check_duplicates(table, log)
+    if log.has_errors or (strict and log.problems):
+        raise InputError(log.problems)
+    return Workspace(
+        root=root,
+        questionnaires=questionnaires,
+        organisations=organisations,
+        responses=tuple(table.responses),
+        answers=table.frame(),
+        warnings=tuple(sorted(log.problems)),
+    )
+
+
+def _select(
+    layout: Layout, only: Sequence[Path] | None
+) -> tuple[list[Path], list[Path], list[Path]]:
+    """Questionnaire, organisation and answer files to read."""
+    questionnaires = yaml_files(layout.questionnaires)
+    organisations = [
+        p
+        for p in yaml_files(layout.orgs)
+        if p.name == ORGANISATION_FILE and p.parent.parent == layout.orgs
+    ]
+    if only is None:
+        answers = [p for p in yaml_files(layout.orgs) if p not in organisations]
+        return questionnaires, organisations, answers
+    chosen = [p.absolute() for p in _expand(only)]
+    known = {p.resolve() for p in questionnaires + organisations}
+    extra = [p for p in chosen if p.resolve() not in known]
+    new_questionnaires = [p for p in extra if p.parent.name == "questionnaires"]
+    new_organisations = [p for p in extra if p.name == ORGANISATION_FILE]
+    answers = [p for p in extra if p not in new_questionnaires + new_organisations]
+    questionnaires += new_questionnaires
+    organisations += new_organisations
+    return questionnaires, organisations, answers
+
+
+def _expand(paths: Iterable[Path]) -> list[Path]:
+    out: list[Path] = []
+    for path in paths:
+        out.extend(yaml_files(path) if path.is_dir() else [path])
+    return out
+
+
+def _read_questionnaires(
+    files: list[Path], layout: Layout, log: ProblemLog
+) -> dict[str, Questionnaire]:
+    content = layout.content if layout.content.is_dir() else None
+    out: dict[str, Questionnaire] = {}
+    where: dict[str, Location] = {}
+    for path in files:
+        result = _read_model(path, Questionnaire, log)
+        if result is None:
+            continue
+        q, doc = result
+        if q.id in out:
+            log.add(
+                doc.location(("id",)),
+                f"questionnaire id '{q.id}' is already used by {where[q.id].render()}",
+            )
+            continue
+        problems = check_questionnaire(q, doc, content)
+        log.extend(problems)
+        if not any(p.severity == "error" for p in problems):
+            out[q.id] = q
+            where[q.id] = doc.location(("id",))
+    return out
+
+
+def _read_organisations(files: list[Path], log: ProblemLog) -> dict[str, Organisation]:
+    out: dict[str, Organisation] = {}
+    for path in files:
+        result = _read_model(path, Organisation, log)
+        if result is None:
+            continue
+        org, doc = result
+        problems = check_organisation(org, doc, path.parent.name)
+        log.extend(problems)
+        if not problems:
+            out[org.id] = org
+    return out
+
+
+def _check_org_folders(layout: Layout, log: ProblemLog) -> None:
+    if not layout.orgs.is_dir():
+        return
+    for folder in sorted(layout.orgs.iterdir()):
+        if (
+            folder.is_dir()
+            and not folder.name.startswith(".")
+            and not (folder / ORGANISATION_FILE).is_file()
+        ):
+            log.add(
+                Location(folder / ORGANISATION_FILE),
+                "file is missing; every folder under "
+                "assessments/orgs/ is an organisation and needs one (see 'pmo init')",
+            )
+
+
+def _read_model(path: Path, model: type[Any], log: ProblemLog) -> tuple[Any, Any] | None:
+    try:
+        doc = read_yaml(path)
+    except YamlProblem as exc:
+        log.extend([exc.problem])
+        return None
+    value, problems = validate(model, doc)
+    log.extend(problems)
+    return (value, doc) if value is not None else None
+
+
+def _read_answer_files(
+    files: list[Path],
+    layout: Layout,
+    questionnaires: dict[str, Questionnaire],
+    organisations: dict[str, Organisation],
+    log: ProblemLog,
+    jobs: int | None,
+) -> AnswerTable:
+    jobs = jobs or os.cpu_count() or 1
+    context = (layout, questionnaires, organisations)
+    if len(files) < PARALLEL_FROM or jobs < 2:
+        table, problems = _read_chunk(files, context)
+        log.extend(problems)
+        return table
+    size = max(50, len(files) // (jobs * 4))
+    chunks = [files[i : i + size] for i in range(0, len(files), size)]
+    table = AnswerTable()
+    with ProcessPoolExecutor(
+        jobs, mp_context=_fork_context(), initializer=_init_worker, initargs=(context,)
+    ) as pool:
+        for part, problems in pool.map(_read_chunk_in_worker, chunks):
+            table.extend(part)
+            log.extend(problems)
+    return table
+
+
+_WORKER_CONTEXT: Any = None
+
+
+def _init_worker(context: Any) -> None:
+    global _WORKER_CONTEXT
+    _WORKER_CONTEXT = context
+
+
+def _read_chunk_in_worker(files: list[Path]) -> tuple[AnswerTable, list[Problem]]:
+    return _read_chunk(files, _WORKER_CONTEXT)
+
+
+def _read_chunk(files: list[Path], context: Any) -> tuple[AnswerTable, list[Problem]]:
+    layout, questionnaires, organisations = context
+    table = AnswerTable()
+    log = ProblemLog()
+    for path in files:
+        result = _read_model(path, AnswerSet, log)
+        if result is None:
+            continue
+        answer_set, doc = result
+        log.extend(
+            check_answer_set(
+                answer_set, doc, questionnaires, organisations, layout.org_folder_of(path), table
+            )
+        )
+    return table, log.problems
+
+
+def _fork_context() -> Any:
+    """Fork where available: workers inherit the loaded modules instead of importing them."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
+def _check_duplicates(table: AnswerTable, log: ProblemLog) -> None:
+    first: dict[tuple[str, str, str, str | None], Location] = {}
+    for response in table.responses:
+        key = (response.organisation, response.round, response.questionnaire, response.respondent)
+        if key not in first:
+            first[key] = response.location
+            continue
+        earlier = first[key].render()
+        if response.agreed:
+            message = (
+                f"agreed answers to '{response.questionnaire}' for round "
+                f"'{response.round}' are already given in {earlier}"
+            )
+        else:
+            message = (
+                f"duplicate respondent '{response.respondent}': they already answered "
+                f"'{response.questionnaire}' for round '{response.round}' in {earlier}"
+            )
+        log.add(response.location, message)

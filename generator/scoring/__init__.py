@@ -1,0 +1,96 @@
+"""Scoring: answers in, levels, scores and classifications out (no I/O, no rendering).
+
+`score_workspace` scores every questionnaire for every organisation and round in one
+vectorised pass; `scorecard` extracts one organisation's round as plain records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..errors import GeneratorError
+from ..workspace import Workspace
+from .classification import ClassificationTables, score_classification
+from .frames import AGREED, ORG, ROUND, response_frame
+from .maturity import MaturityTables, score_maturity
+from .results import Scorecard
+from .scorecard import classification_result, maturity_result, respondent_results
+
+
+@dataclass(frozen=True)
+class ScoreTables:
+    """Every questionnaire scored for every organisation, round and respondent."""
+
+    responses: pd.DataFrame
+    maturity: tuple[MaturityTables, ...]
+    classifications: tuple[ClassificationTables, ...]
+
+
+def score_workspace(ws: Workspace) -> ScoreTables:
+    responses = response_frame(ws.responses)
+    maturity = []
+    classifications = []
+    for q in ws.questionnaires.values():
+        if q.kind == "maturity":
+            maturity.append(score_maturity(q, ws.answers, responses))
+        else:
+            classifications.append(score_classification(q, ws.answers, responses))
+    return ScoreTables(responses, tuple(maturity), tuple(classifications))
+
+
+def answered_rounds(ws: Workspace, tables: ScoreTables, org_id: str) -> list[str]:
+    """The organisation's rounds that have answers, oldest first."""
+    org = ws.organisation(org_id)
+    present = set(tables.responses.loc[tables.responses[ORG] == org_id, ROUND])
+    return [r.id for r in org.rounds_by_date if r.id in present]
+
+
+def scorecard(
+    ws: Workspace, tables: ScoreTables, org_id: str, round_id: str | None = None
+) -> Scorecard:
+    """One organisation's results for a round (default: its latest round with answers)."""
+    org = ws.organisation(org_id)
+    rounds = answered_rounds(ws, tables, org_id)
+    if round_id is None:
+        if not rounds:
+            raise GeneratorError(
+                f"organisation '{org_id}' has no answers yet; add response "
+                f"files under assessments/orgs/{org_id}/"
+            )
+        round_id = rounds[-1]
+    elif round_id not in {r.id for r in org.rounds}:
+        known = ", ".join(r.id for r in org.rounds_by_date)
+        raise GeneratorError(f"unknown round '{round_id}' for '{org_id}'; expected one of: {known}")
+    elif round_id not in rounds:
+        raise GeneratorError(f"round '{round_id}' of '{org_id}' has no answers yet")
+    earlier = [r for r in rounds if rounds.index(r) < rounds.index(round_id)]
+    previous = earlier[-1] if earlier else None
+    people = tables.responses[
+        (tables.responses[ORG] == org_id)
+        & (tables.responses[ROUND] == round_id)
+        & ~tables.responses[AGREED]
+    ]
+    counts = people.groupby("questionnaire").size()
+    maturity = [maturity_result(t, org_id, round_id, previous) for t in tables.maturity]
+    classifications = [
+        classification_result(t, org_id, round_id, previous, int(counts.get(t.questionnaire.id, 0)))
+        for t in tables.classifications
+    ]
+    label = next(r.label for r in org.rounds if r.id == round_id)
+    return Scorecard(
+        organisation=org.id,
+        name=org.name,
+        round=round_id,
+        round_label=label,
+        previous_round=previous,
+        maturity=tuple(m for m in maturity if m is not None),
+        classifications=tuple(c for c in classifications if c is not None),
+        respondents=respondent_results(
+            tables.responses, tables.maturity, tables.classifications, org_id, round_id
+        ),
+    )
+
+
+__all__ = ["ScoreTables", "Scorecard", "answered_rounds", "score_workspace", "scorecard"]

@@ -1,0 +1,171 @@
+"""Plain result records: what the CLI prints, reports render and JSON exports carry.
+
+The scorer works on DataFrames for every organisation at once; these records are one
+organisation's round, extracted from them, with nothing left that needs pandas to read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Status = Literal["rated", "na", "dont_know", "unanswered"]
+
+
+@dataclass(frozen=True)
+class CriterionResult:
+    """One maturity criterion, aggregated over the respondents of a round.
+
+    Attributes:
+        attainment: Median attainment (0 to 1) of the respondents who rated it, or the agreed
+            answer's; None when nobody rated it.
+        low: Lowest rated attainment; None when nobody rated it.
+        high: Highest rated attainment; None when nobody rated it.
+        answer: The median in the scale's words, e.g. `largely` or `partly–largely`.
+        spread: The lowest and highest rated answers, e.g. `not–fully`; empty if they agree.
+        disagreement: Respondents differ by at least the questionnaire's disagreement
+            threshold, or some say N/A while others rate it.
+    """
+
+    id: str
+    perspective: str
+    level: int
+    text: str
+    status: Status
+    attainment: float | None
+    low: float | None
+    high: float | None
+    answer: str
+    spread: str
+    met: bool
+    rated: int
+    na: int
+    dont_know: int
+    disagreement: bool
+    agreed: bool
+
+
+@dataclass(frozen=True)
+class PerspectiveResult:
+    """The staged level and continuous score of one perspective.
+
+    Attributes:
+        level: 0 to 5, or None when every criterion is N/A.
+        score: 0.0 to 5.0, or None when every criterion is N/A.
+        limiting: The unmet criteria of the next level: what stops `level + 1`.
+        previous_level: The level in the previous round, when there was one.
+    """
+
+    id: str
+    title: str
+    level: int | None
+    score: float | None
+    limiting: tuple[CriterionResult, ...]
+    dont_know: int
+    na: int
+    disagreements: int
+    previous_level: int | None = None
+    previous_score: float | None = None
+
+
+@dataclass(frozen=True)
+class MaturityResult:
+    """A maturity questionnaire's result for one organisation and round."""
+
+    questionnaire: str
+    title: str
+    level: int | None
+    """Overall level: the lowest perspective level (the weakest link)."""
+    level_name: str
+    score: float | None
+    """Overall score: the weighted mean of the perspective scores."""
+    perspectives: tuple[PerspectiveResult, ...]
+    criteria: tuple[CriterionResult, ...]
+    respondents: int
+    previous_level: int | None = None
+    previous_score: float | None = None
+
+
+@dataclass(frozen=True)
+class Fit:
+    """How well one outcome fits, 0 to 1, and as a whole percentage."""
+
+    outcome: str
+    title: str
+    fit: float
+    percent: int
+
+
+@dataclass(frozen=True)
+class SectionPosition:
+    """Where one section (one PMO function) sits on the spectrum."""
+
+    section: str
+    title: str
+    position: float
+    label: str
+
+
+@dataclass(frozen=True)
+class ViewResult:
+    """A classification for one point of view (`current` or `target`).
+
+    Attributes:
+        best: The best-fitting outcome ids: more than one when they tie.
+        runner_up: The next outcome ids (ties again possible); empty when there is none.
+        position: 0-100 on the spectrum, for questionnaires whose outcomes have positions.
+        hybrid: Sections land on different labels of the spectrum.
+    """
+
+    view: str
+    label: str
+    fits: tuple[Fit, ...]
+    best: tuple[str, ...]
+    runner_up: tuple[str, ...]
+    answered: int
+    position: float | None = None
+    position_label: str | None = None
+    sections: tuple[SectionPosition, ...] = ()
+    hybrid: bool = False
+    previous_best: tuple[str, ...] = ()
+    previous_position: float | None = None
+
+
+@dataclass(frozen=True)
+class ClassificationResult:
+    """A classification questionnaire's result for one organisation and round."""
+
+    questionnaire: str
+    title: str
+    views: tuple[ViewResult, ...]
+    respondents: int
+    disagreements: tuple[str, ...]
+    """Questions on which no answer has a majority of the respondents."""
+
+
+@dataclass(frozen=True)
+class RespondentResult:
+    """One respondent's own result, before aggregation."""
+
+    respondent: str
+    role: str
+    questionnaire: str
+    level: int | None = None
+    score: float | None = None
+    perspective_levels: tuple[tuple[str, int | None], ...] = ()
+    best: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """For classifications: (view, best outcome ids)."""
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    """Everything scored for one organisation and round."""
+
+    organisation: str
+    name: str
+    round: str
+    round_label: str
+    previous_round: str | None
+    maturity: tuple[MaturityResult, ...]
+    classifications: tuple[ClassificationResult, ...]
+    respondents: tuple[RespondentResult, ...]

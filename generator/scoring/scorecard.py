@@ -1,0 +1,308 @@
+"""Extract one organisation's round from the score tables as plain records."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import replace
+
+import pandas as pd
+
+from ..models import Questionnaire
+from .classification import ClassificationTables
+from .frames import AGREED, LEVEL, ORG, QUESTION, RESPONSE, ROUND, SECTION, STATUS
+from .maturity import MaturityTables
+from .results import (
+    ClassificationResult,
+    CriterionResult,
+    Fit,
+    MaturityResult,
+    PerspectiveResult,
+    RespondentResult,
+    SectionPosition,
+    ViewResult,
+)
+
+SPECIAL_LABELS = {"na": "n/a", "dont_know": "don't know", "unanswered": "unanswered"}
+
+
+def percent(fit: float) -> int:
+    """A fit as a whole percentage, rounding halves up (as the browser form does)."""
+    return math.floor(fit * 100 + 0.5)
+
+
+def maturity_result(
+    t: MaturityTables, org: str, round_id: str, previous: str | None
+) -> MaturityResult | None:
+    q = t.questionnaire
+    rows = t.criteria[(t.criteria[ORG] == org) & (t.criteria[ROUND] == round_id)]
+    if rows.empty:
+        return None
+    criteria = tuple(_criterion(q, row) for row in rows.itertuples(index=False))
+    levels = t.perspectives[(t.perspectives[ORG] == org) & (t.perspectives[ROUND] == round_id)]
+    before = _by_section(t.perspectives, org, previous)
+    perspectives = []
+    for section in q.sections:
+        match = levels[levels[SECTION] == section.id]
+        level, score = _number(match["level"]), _number(match["score"])
+        mine = [c for c in criteria if c.perspective == section.id]
+        next_level = max((level or 0) + 1, 2)
+        limiting = (
+            tuple(c for c in mine if c.level == next_level and not c.met and c.status != "na")
+            if level is not None and level < 5
+            else ()
+        )
+        prev = before.get(section.id, (None, None))
+        perspectives.append(
+            PerspectiveResult(
+                id=section.id,
+                title=section.title,
+                level=_int(level),
+                score=_round1(score),
+                limiting=limiting,
+                dont_know=sum(c.status == "dont_know" for c in mine),
+                na=sum(c.status == "na" for c in mine),
+                disagreements=sum(c.disagreement for c in mine),
+                previous_level=_int(prev[0]),
+                previous_score=_round1(prev[1]),
+            )
+        )
+    overall = _overall_row(t.overall, org, round_id)
+    prev_overall = _overall_row(t.overall, org, previous) if previous else (None, None)
+    level = _int(overall[0])
+    names = {lv.level: lv.name for lv in q.levels}
+    return MaturityResult(
+        questionnaire=q.id,
+        title=q.title,
+        level=level,
+        level_name=names.get(level, "") if level is not None else "not assessed",
+        score=_round1(overall[1]),
+        perspectives=tuple(perspectives),
+        criteria=criteria,
+        respondents=int(rows["respondents"].iloc[0]),
+        previous_level=_int(prev_overall[0]),
+        previous_score=_round1(prev_overall[1]),
+    )
+
+
+def classification_result(
+    t: ClassificationTables, org: str, round_id: str, previous: str | None, respondents: int
+) -> ClassificationResult | None:
+    q = t.questionnaire
+    views = []
+    for view, label in q.views.items():
+        key = (org, round_id, view)
+        if key not in t.fits.index:
+            continue
+        fits = _fit_records(q, t.fits.loc[key])
+        best, runner_up = _ranks(fits)
+        result = ViewResult(
+            view=view,
+            label=label,
+            fits=fits,
+            best=best,
+            runner_up=runner_up,
+            answered=int(t.answered.get(key, 0)),
+        )
+        if all(o.position is not None for o in q.outcomes):
+            result = _with_positions(q, t, result, key)
+        if previous and (org, previous, view) in t.fits.index:
+            prev_best, _ = _ranks(_fit_records(q, t.fits.loc[(org, previous, view)]))
+            prev_position = t.positions.get((org, previous, view))
+            result = replace(
+                result, previous_best=prev_best, previous_position=_round1(prev_position)
+            )
+        views.append(result)
+    if not views:
+        return None
+    split = t.disagreements
+    split = split[(split[ORG] == org) & (split[ROUND] == round_id)]
+    order = list(q.questions)
+    questions = sorted(set(split[QUESTION]), key=order.index)
+    return ClassificationResult(
+        questionnaire=q.id,
+        title=q.title,
+        views=tuple(views),
+        respondents=respondents,
+        disagreements=tuple(questions),
+    )
+
+
+def respondent_results(
+    responses: pd.DataFrame,
+    maturity: Sequence[MaturityTables],
+    classifications: Sequence[ClassificationTables],
+    org: str,
+    round_id: str,
+) -> tuple[RespondentResult, ...]:
+    mine = responses[(responses[ORG] == org) & (responses[ROUND] == round_id) & ~responses[AGREED]]
+    out = []
+    tables = {t.questionnaire.id: t for t in [*maturity, *classifications]}
+    for row in mine.itertuples(index=False):
+        t = tables.get(row.questionnaire)
+        if isinstance(t, MaturityTables):
+            overall = t.respondent_overall[t.respondent_overall[RESPONSE] == row.response]
+            sections = t.by_respondent[t.by_respondent[RESPONSE] == row.response]
+            out.append(
+                RespondentResult(
+                    respondent=row.respondent,
+                    role=row.role,
+                    questionnaire=row.questionnaire,
+                    level=_int(_number(overall["level"])),
+                    score=_round1(_number(overall["score"])),
+                    perspective_levels=tuple(
+                        (s, _int(lv))
+                        for s, lv in zip(sections[SECTION], sections["level"], strict=True)
+                    ),
+                )
+            )
+        elif isinstance(t, ClassificationTables):
+            best = []
+            for view in t.questionnaire.views:
+                if (row.response, view) in t.respondent_fits.index:
+                    fits = _fit_records(
+                        t.questionnaire, t.respondent_fits.loc[(row.response, view)]
+                    )
+                    best.append((view, _ranks(fits)[0]))
+            out.append(
+                RespondentResult(
+                    respondent=row.respondent,
+                    role=row.role,
+                    questionnaire=row.questionnaire,
+                    best=tuple(best),
+                )
+            )
+    return tuple(sorted(out, key=lambda r: (r.questionnaire, r.respondent)))
+
+
+def answer_label(q: Questionnaire, question_id: str, attainment: float | None, status: str) -> str:
+    """The scale's words for a (median) attainment: `largely`, or `partly–largely`."""
+    if status != "rated" or attainment is None:
+        return SPECIAL_LABELS.get(status, status)
+    options = q.options(q.questions[question_id])
+    top = max(o.score for o in options) or 1.0
+    ranked = sorted(options, key=lambda o: o.score)
+    below = [o for o in ranked if o.score / top <= attainment + 1e-9]
+    above = [o for o in ranked if o.score / top >= attainment - 1e-9]
+    if below and above and below[-1] is above[0]:
+        return below[-1].value
+    low = below[-1].value if below else ranked[0].value
+    high = above[0].value if above else ranked[-1].value
+    return f"{low}–{high}"
+
+
+def _criterion(q: Questionnaire, row: object) -> CriterionResult:
+    get = row.__getattribute__
+    attainment = _optional(get("attainment"))
+    status = get(STATUS)
+    low, high = _optional(get("low")), _optional(get("high"))
+    spread = ""
+    if low is not None and high is not None and high - low > 1e-9:
+        spread = (
+            f"{answer_label(q, get(QUESTION), low, 'rated')}–"
+            f"{answer_label(q, get(QUESTION), high, 'rated')}"
+        )
+    return CriterionResult(
+        id=get(QUESTION),
+        perspective=get(SECTION),
+        level=int(get(LEVEL)),
+        text=q.questions[get(QUESTION)].text,
+        status=status,
+        attainment=attainment,
+        low=low,
+        high=high,
+        answer=answer_label(q, get(QUESTION), attainment, status),
+        spread=spread,
+        met=bool(get("met")),
+        rated=int(get("rated")),
+        na=int(get("na")),
+        dont_know=int(get("dont_know")),
+        disagreement=bool(get("disagreement")),
+        agreed=bool(get(AGREED)),
+    )
+
+
+def _fit_records(q: Questionnaire, row: pd.Series) -> tuple[Fit, ...]:
+    fits = [
+        Fit(o.id, o.title, float(row.get(o.id, 0.0)), percent(float(row.get(o.id, 0.0))))
+        for o in q.outcomes
+    ]
+    return tuple(sorted(fits, key=lambda f: -f.percent))  # stable: ties keep outcome order
+
+
+def _ranks(fits: tuple[Fit, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Best and runner-up outcome ids by whole percentage; equal percentages tie."""
+    scores = sorted({f.percent for f in fits if f.percent > 0}, reverse=True)
+    best = tuple(f.outcome for f in fits if scores and f.percent == scores[0])
+    runner = tuple(f.outcome for f in fits if len(scores) > 1 and f.percent == scores[1])
+    return best, runner
+
+
+def _with_positions(
+    q: Questionnaire, t: ClassificationTables, result: ViewResult, key: tuple[str, str, str]
+) -> ViewResult:
+    position = t.positions.get(key)
+    sections = []
+    titles = {s.id: s.title for s in q.sections}
+    for section in q.sections:
+        value = t.section_positions.get((*key, section.id))
+        if value is not None and not math.isnan(value):
+            sections.append(
+                SectionPosition(
+                    section.id, titles[section.id], _round1(value) or 0.0, nearest(q, value)
+                )
+            )
+    return replace(
+        result,
+        position=_round1(position),
+        position_label=nearest(q, position) if position is not None else None,
+        sections=tuple(sections),
+        hybrid=len({s.label for s in sections}) > 1,
+    )
+
+
+def nearest(q: Questionnaire, position: float) -> str:
+    """The outcome whose position is closest; on a tie, the one listed first."""
+    return min(q.outcomes, key=lambda o: abs((o.position or 0) - position)).id
+
+
+def _by_section(
+    perspectives: pd.DataFrame, org: str, round_id: str | None
+) -> dict[str, tuple[float | None, float | None]]:
+    if round_id is None:
+        return {}
+    rows = perspectives[(perspectives[ORG] == org) & (perspectives[ROUND] == round_id)]
+    return {
+        s: (_optional(lv), _optional(sc))
+        for s, lv, sc in zip(rows[SECTION], rows["level"], rows["score"], strict=True)
+    }
+
+
+def _overall_row(
+    overall: pd.DataFrame, org: str, round_id: str | None
+) -> tuple[float | None, float | None]:
+    rows = overall[(overall[ORG] == org) & (overall[ROUND] == round_id)]
+    return (_number(rows["level"]), _number(rows["score"]))
+
+
+def _number(column: pd.Series) -> float | None:
+    if column.empty:
+        return None
+    return _optional(column.iloc[0])
+
+
+def _optional(value: object) -> float | None:
+    if value is None or pd.isna(value):  # type: ignore[arg-type]
+        return None
+    return float(value)  # type: ignore[arg-type]
+
+
+def _int(value: float | None) -> int | None:
+    return None if value is None else int(value)
+
+
+def _round1(value: float | None) -> float | None:
+    """One decimal, halves rounded up, identically to the browser form's scorer."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return math.floor(value * 10 + 0.5) / 10

@@ -1,0 +1,135 @@
+"""Where things live in a workspace, and the loaded workspace itself.
+
+```
+mkdocs.yml
+content/                      site pages written by hand
+assessments/
+  questionnaires/*.yaml       questionnaires
+  schemas/*.schema.json       JSON Schemas for editors (pmo schema)
+  orgs/<org>/organisation.yaml
+  orgs/<org>/**/*.yaml        answer sets: responses and agreed answers
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .checks import Response
+from .errors import GeneratorError, Problem
+from .models import Organisation, Questionnaire
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+YAML_SUFFIXES = (".yaml", ".yml")
+ORGANISATION_FILE = "organisation.yaml"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The folders of a workspace rooted at `root`."""
+
+    root: Path
+
+    @property
+    def assessments(self) -> Path:
+        return self.root / "assessments"
+
+    @property
+    def questionnaires(self) -> Path:
+        return self.assessments / "questionnaires"
+
+    @property
+    def orgs(self) -> Path:
+        return self.assessments / "orgs"
+
+    @property
+    def schemas(self) -> Path:
+        return self.assessments / "schemas"
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+    def org_folder_of(self, path: Path) -> str | None:
+        """The organisation folder a file sits in, or None outside `assessments/orgs/`."""
+        try:
+            parts = path.resolve().relative_to(self.orgs.resolve()).parts
+        except ValueError:
+            return None
+        return parts[0] if len(parts) > 1 else None
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The workspace containing `start` (default: the working directory), searching upwards."""
+    here = (start or Path.cwd()).resolve()
+    if start is not None:
+        if not (here / "assessments").is_dir():
+            raise GeneratorError(
+                f"{here} is not a workspace: it has no 'assessments' folder; create one with "
+                f"'pmo init {start}'"
+            )
+        return here
+    for folder in (here, *here.parents):
+        if (folder / "assessments").is_dir():
+            return folder
+    raise GeneratorError(
+        f"no workspace here: neither {here} nor a folder above it has an 'assessments' folder; "
+        "pass --workspace DIR or create one with 'pmo init DIR'"
+    )
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    """YAML files below `folder`, sorted, skipping hidden files and folders."""
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.suffix in YAML_SUFFIXES
+        and p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """Everything loaded and validated: the input of scoring and planning.
+
+    Attributes:
+        answers: One row per answer and point of view, columns `ANSWER_COLUMNS`; `response`
+            indexes `responses`.
+    """
+
+    root: Path
+    questionnaires: Mapping[str, Questionnaire]
+    organisations: Mapping[str, Organisation]
+    responses: tuple[Response, ...]
+    answers: pd.DataFrame
+    warnings: tuple[Problem, ...] = ()
+
+    @cached_property
+    def layout(self) -> Layout:
+        return Layout(self.root)
+
+    def organisation(self, org_id: str) -> Organisation:
+        """The organisation, or a `GeneratorError` listing the known ones."""
+        try:
+            return self.organisations[org_id]
+        except KeyError:
+            known = ", ".join(sorted(self.organisations)) or "none"
+            raise GeneratorError(
+                f"unknown organisation '{org_id}'; this workspace has: {known}"
+            ) from None
+
+    def responses_of(self, org_id: str, round_id: str | None = None) -> list[Response]:
+        return [
+            r
+            for r in self.responses
+            if r.organisation == org_id and (round_id is None or r.round == round_id)
+        ]
