@@ -62,12 +62,10 @@ def _maturity(m: MaturityResult) -> Iterator[RenderableType]:
     table.add_column("Change", justify="right")
     table.add_column("Don't know", justify="right")
     table.add_column("Split", justify="right")
-    table.add_column("Limiting criteria (what stops the next level)")
     for p in m.perspectives:
         change = ""
         if p.previous_score is not None and p.score is not None:
             change = f"{p.score - p.previous_score:+.1f}"
-        limiting = "\n".join(f"{c.id} [{c.answer}] {c.text}" for c in p.limiting)
         table.add_row(
             escape(p.title),
             _dash(p.level),
@@ -75,9 +73,16 @@ def _maturity(m: MaturityResult) -> Iterator[RenderableType]:
             change,
             str(p.dont_know or ""),
             str(p.disagreements or ""),
-            escape(limiting) or "—",
         )
     yield table
+    blocked = [p for p in m.perspectives if p.limiting]
+    if blocked:
+        yield Text("What stops the next level (limiting criteria, with the median answer):")
+    for p in blocked:
+        target = max(c.level for c in p.limiting)
+        lines = [f"  {p.title} (level {_dash(p.level)} → {target}):"]
+        lines += [f"    {c.id} [{c.answer}] {c.text}" for c in p.limiting]
+        yield Text("\n".join(lines))
     split = [c for c in m.criteria if c.disagreement]
     if split:
         yield Text(

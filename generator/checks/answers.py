@@ -136,7 +136,9 @@ def check_answer_set(
                 "version asks different questions, so re-answer or convert the file",
             )
             continue
-        rows = _check_answers(q, section.answers, report, (*loc, "answers"))
+        rows = _check_answers(
+            q, section.answers, report, (*loc, "answers"), partial=answer_set.agreed is not None
+        )
         table.add(
             Response(
                 path=doc.path,
@@ -153,9 +155,12 @@ def check_answer_set(
 
 
 def _check_answers(
-    q: Questionnaire, answers: dict[str, Any], report: Any, base: KeyPath
+    q: Questionnaire, answers: dict[str, Any], report: Any, base: KeyPath, *, partial: bool
 ) -> list[tuple[str, str, str, str, str]]:
-    """Rows of (question, view, value, evidence, notes) for the valid answers."""
+    """Rows of (question, view, value, evidence, notes) for the valid answers.
+
+    `partial`: agreed answers settle only the disputed questions, so gaps are not reported.
+    """
     records: list[tuple[str, str, str, str, str]] = []
     views = q.view_ids
     by_view: dict[str, dict[str, str]] = {view: {} for view in views}
@@ -191,6 +196,13 @@ def _check_answers(
             texts[key] = value
         stray = ["answer"] if len(views) > 1 else ["current", "target"]
         stray = [k for k in stray if k in fields]
+        if stray and not isinstance(raw, dict):
+            report(
+                loc,
+                "this questionnaire is answered for two points of view; write "
+                f"{{current: {as_text(raw)}, target: ...}}",
+            )
+            continue
         if stray:
             expected = " and ".join(f"'{v}'" for v in views) if len(views) > 1 else "'answer'"
             report(
@@ -211,7 +223,8 @@ def _check_answers(
     hidden = _hidden_answers(q, by_view, report, base, answers)
     if hidden:
         records = [r for r in records if (r[0], r[1]) not in hidden]
-    _warn_unanswered(q, by_view, invalid, report, base)
+    if not partial:
+        _warn_unanswered(q, by_view, invalid, report, base)
     return records
 
 
@@ -229,7 +242,8 @@ def _value(q: Questionnaire, qid: str, raw: Any, loc: KeyPath, report: Any) -> s
     options = [o.value for o in q.options(question)]
     extra = [s for s in ("na", "dont_know") if s in allowed]
     where = f"scale '{question.scale}'" if question.scale else f"the options of {qid}"
-    shown = f"'{value}'" if isinstance(value, str) else describe(raw)
+    shown = f"'{value}'" if isinstance(raw, str) else (value if isinstance(value, str)
+                                                       else describe(raw))
     if value in ("na", "dont_know"):
         setting = "allow_na" if value == "na" else "allow_dont_know"
         report(

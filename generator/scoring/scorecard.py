@@ -46,12 +46,7 @@ def maturity_result(
         match = levels[levels[SECTION] == section.id]
         level, score = _number(match["level"]), _number(match["score"])
         mine = [c for c in criteria if c.perspective == section.id]
-        next_level = max((level or 0) + 1, 2)
-        limiting = (
-            tuple(c for c in mine if c.level == next_level and not c.met and c.status != "na")
-            if level is not None and level < 5
-            else ()
-        )
+        limiting = _limiting(mine, level)
         prev = before.get(section.id, (None, None))
         perspectives.append(
             PerspectiveResult(
@@ -189,6 +184,17 @@ def answer_label(q: Questionnaire, question_id: str, attainment: float | None, s
     low = below[-1].value if below else ranked[0].value
     high = above[0].value if above else ranked[-1].value
     return f"{low}–{high}"
+
+
+def _limiting(criteria: list[CriterionResult], level: float | None) -> tuple[CriterionResult, ...]:
+    """The unmet criteria of the lowest level above `level` that has any: what blocks it."""
+    if level is None:
+        return ()
+    blocking = [c for c in criteria if c.level > level and not c.met and c.status != "na"]
+    if not blocking:
+        return ()
+    lowest = min(c.level for c in blocking)
+    return tuple(c for c in blocking if c.level == lowest)
 
 
 def _criterion(q: Questionnaire, row: object) -> CriterionResult:

@@ -1,0 +1,251 @@
+"""Every kind of bad input gives its own one-line message, pinned here exactly.
+
+Each case writes a small workspace, runs `pmo validate` through the real entry point from the
+workspace folder (so paths print relative), and compares stderr line for line.
+"""
+
+from __future__ import annotations
+
+import pytest
+from helpers import ORG, response, workspace, write_tree
+
+ALICE = "assessments/orgs/acme/r1/alice.yaml"
+
+
+def validate(run, root, *args):
+    status, out, err = run("validate", *args, cwd=root)
+    return status, err.splitlines()
+
+
+CASES = {
+    "yaml syntax error": (
+        {ALICE: "organisation: acme\nround: [r1\n"},
+        f"{ALICE}:3:1: error: invalid YAML: did not find expected ',' or ']' "
+        "(while parsing a flow sequence)",
+    ),
+    "duplicate key": (
+        {ALICE: response("alice", "GOV-2-1: fully\nGOV-2-1: not")},
+        f"{ALICE}:9:7: error: duplicate key 'GOV-2-1' (first defined on line 8)",
+    ),
+    "empty file": (
+        {ALICE: "# nothing yet\n"},
+        f"{ALICE}:1:1: error: file is empty; expected a mapping",
+    ),
+    "non-mapping root": (
+        {ALICE: "- organisation: acme\n"},
+        f"{ALICE}:1:1: error: expected a mapping at the top of the file, found a list",
+    ),
+    "non-UTF-8 bytes": (
+        {ALICE: b"organisation: acme\nround: r1 caf\xe9\n"},
+        f"{ALICE}:2:14: error: file is not valid UTF-8 (byte 0xE9); save it with UTF-8 encoding",
+    ),
+    "wrong type": (
+        {ALICE: response("alice", "GOV-2-1: fully").replace("round: r1", "round: [r1]")},
+        f"{ALICE}:2:8: error: round: expected text, found a list",
+    ),
+    "missing required key": (
+        {ALICE: "organisation: acme\nround: r1\nrespondent: {id: alice}\n"},
+        f"{ALICE}:1:1: error: missing required key 'questionnaires'",
+    ),
+    "unknown question id": (
+        {ALICE: response("alice", "GOV-2-1: fully\nGOV-9-1: fully")},
+        f"{ALICE}:9:7: error: questionnaires.mat.answers.GOV-9-1: unknown question id "
+        "'GOV-9-1' in questionnaire 'mat'; did you mean 'GOV-5-1'?",
+    ),
+    "answer not on the scale": (
+        {ALICE: response("alice", "GOV-2-1: 7")},
+        f"{ALICE}:8:16: error: questionnaires.mat.answers.GOV-2-1: 7 is not on "
+        "scale 'npfl'; expected one of: not, partly, largely, fully, na, dont_know",
+    ),
+    "answer to a hidden question": (
+        {ALICE: response("alice", "GOV-2-1: not\nGOV-2-2: fully")},
+        f"{ALICE}:9:16: error: questionnaires.mat.answers.GOV-2-2: answered, but the question "
+        "is hidden by its display rule (show_if: GOV-2-1 >= 'partly'); remove the answer or "
+        "change the earlier one",
+    ),
+    "questionnaire version mismatch": (
+        {ALICE: response("alice", "GOV-2-1: fully", version="2.0")},
+        f"{ALICE}:6:14: error: questionnaires.mat.version: answers were given to version 2.0 "
+        "of 'mat', but the questionnaire is version 1.0; a different major version asks "
+        "different questions, so re-answer or convert the file",
+    ),
+    "identifier unsafe as a file name": (
+        {ALICE: response("../../etc", "GOV-2-1: fully")},
+        f"{ALICE}:3:18: error: respondent.id: '../../etc' is not a safe identifier; use 1 to 64 "
+        "letters, digits, '-', '_' or '.', starting with a letter or digit (identifiers "
+        "become file names)",
+    ),
+}
+
+
+@pytest.mark.parametrize("files, expected", CASES.values(), ids=CASES.keys())
+def test_each_problem_has_its_own_line(run, tmp_path, files, expected):
+    root = workspace(tmp_path, {**files})
+    status, lines = validate(run, root, ALICE)
+    assert status == 1
+    assert [line for line in lines if ": warning: " not in line][0] == expected
+    assert lines[-1].startswith("Aborted: 1 error, ")
+
+
+def test_duplicate_respondent_in_a_round(run, tmp_path):
+    same = response("alice", "GOV-2-1: fully")
+    root = workspace(tmp_path, {ALICE: same, "assessments/orgs/acme/r1/copy.yaml": same})
+    status, lines = validate(run, root)
+    assert status == 1
+    assert lines == [
+        "assessments/orgs/acme/r1/alice.yaml:8:7: warning: questionnaires.mat.answers: 6 "
+        "required questions unanswered: GOV-2-2, GOV-3-1, GOV-4-1, GOV-5-1, RSK-2-1 and 1 more",
+        "assessments/orgs/acme/r1/copy.yaml:3:18: error: respondent.id: duplicate respondent "
+        "'alice': they already answered 'mat' for round 'r1' in "
+        "assessments/orgs/acme/r1/alice.yaml:3:18",
+        "assessments/orgs/acme/r1/copy.yaml:8:7: warning: questionnaires.mat.answers: 6 "
+        "required questions unanswered: GOV-2-2, GOV-3-1, GOV-4-1, GOV-5-1, RSK-2-1 and 1 more",
+        "Aborted: 1 error, 2 warnings in 2 files.",
+    ]
+
+
+def test_unknown_key_is_a_warning_and_fatal_when_strict(run, tmp_path):
+    full = "GOV-2-1: fully\nGOV-2-2: fully\nGOV-3-1: fully\nGOV-4-1: fully\nGOV-5-1: fully\n"
+    full += "RSK-2-1: fully\nRSK-3-1: fully"
+    body = response("alice", full).replace("respondent:", "asessor: Jo\nrespondent:")
+    root = workspace(tmp_path, {ALICE: body})
+    warning = (
+        f"{ALICE}:3:1: warning: unknown key 'asessor'; expected one of: organisation, "
+        "round, respondent, agreed, date, questionnaires"
+    )
+    status, out, err = run("validate", cwd=root)
+    assert (status, err.splitlines()) == (0, [warning])
+    assert out == "OK: 2 questionnaires, 1 organisations, 1 responses, 7 answers (1 warnings)\n"
+    status, lines = validate(run, root, "--strict")
+    assert (status, lines) == (1, [warning, "Aborted: 0 errors, 1 warning in 1 file."])
+
+
+def test_all_problems_in_all_files_are_reported_at_once(run, tmp_path):
+    root = workspace(
+        tmp_path,
+        {
+            ALICE: response("alice", "GOV-2-1: maybe\nGOV-2-2: nope\nRSK-2-1: fully"),
+            "assessments/orgs/acme/r1/bob.yaml": "organisation: acme\nround: r9\n",
+            "assessments/orgs/beta/organisation.yaml": "id: beta\nrounds: []\n",
+        },
+    )
+    status, lines = validate(run, root)
+    errors = [line for line in lines if ": error: " in line]
+    assert status == 1
+    assert len(errors) == 5
+    assert {line.split(":")[0] for line in errors} == {
+        ALICE,
+        "assessments/orgs/acme/r1/bob.yaml",
+        "assessments/orgs/beta/organisation.yaml",
+    }
+    assert lines[-1] == "Aborted: 5 errors, 1 warning in 3 files."
+
+
+def test_answer_in_the_wrong_organisation_folder(run, tmp_path):
+    root = workspace(
+        tmp_path,
+        {
+            "assessments/orgs/beta/organisation.yaml": ORG.replace("acme", "beta"),
+            "assessments/orgs/beta/r1/alice.yaml": response("alice", "GOV-2-1: fully"),
+        },
+    )
+    status, lines = validate(run, root)
+    assert status == 1
+    assert (
+        "assessments/orgs/beta/r1/alice.yaml:1:15: error: organisation: 'acme' does not "
+        "match the folder it is in ('beta'); move the file or correct the id"
+    ) in lines
+
+
+def test_two_view_answers_must_name_their_views(run, tmp_path):
+    body = response(
+        "alice",
+        "T-1: everything\nT-2: {answer: pm, target: board}",
+        questionnaire="kind",
+        version="2.0",
+    )
+    root = workspace(tmp_path, {ALICE: body})
+    status, lines = validate(run, root)
+    assert status == 1
+    assert [line for line in lines if ": error: " in line] == [
+        f"{ALICE}:8:12: error: questionnaires.kind.answers.T-1: this questionnaire is answered "
+        "for two points of view; write {current: everything, target: ...}",
+        f"{ALICE}:9:13: error: questionnaires.kind.answers.T-2.answer: this questionnaire "
+        "takes "
+        "'current' and 'target', not 'answer'",
+    ]
+
+
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        (
+            "a: &a [x, x, x, x, x, x, x, x, x]\n"
+            + "".join(
+                f"{n}: &{n} [{', '.join(['*' + p] * 9)}]\n"
+                for p, n in zip("abcdefgh", "bcdefghi", strict=True)
+            ),
+            "document has more than 200,000 values; are anchors or aliases (&name, *name) "
+            "repeating it?",
+        ),
+        ("a: " + "[" * 500 + "]" * 500 + "\n", "nesting is deeper than 64 levels"),
+        (
+            "a:\n" + "".join("  " * (i + 1) + "b:\n" for i in range(500)),
+            "nesting is deeper than 64 levels",
+        ),
+    ],
+    ids=["alias bomb", "500 levels of flow nesting", "500 levels of block nesting"],
+)
+def test_hostile_yaml_ends_with_a_clear_error(run, tmp_path, body, message):
+    root = workspace(tmp_path, {ALICE: body})
+    status, lines = validate(run, root)
+    assert status == 1
+    assert len(lines) == 2 and lines[0].startswith(f"{ALICE}:")
+    assert lines[0].endswith(f": error: {message}")
+
+
+def test_no_traceback_and_exit_3_on_an_internal_error(run, tmp_path, monkeypatch):
+    import generator.loader
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(generator.loader, "load", broken)
+    root = workspace(tmp_path)
+    status, out, err = run("validate", cwd=root)
+    assert status == 3
+    assert err == (
+        "internal error: RuntimeError: boom (run with --debug for the traceback, "
+        "and please report it)\n"
+    )
+    status, out, err = run("--debug", "validate", cwd=root)
+    assert status == 3 and "Traceback (most recent call last)" in err
+
+
+def test_ctrl_c_exits_130(run, tmp_path, monkeypatch):
+    import generator.loader
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(generator.loader, "load", interrupted)
+    status, out, err = run("validate", cwd=workspace(tmp_path))
+    assert status == 130
+    assert err == "\nInterrupted.\n"
+
+
+def test_safe_loading_never_constructs_objects(run, tmp_path):
+    root = workspace(tmp_path, {ALICE: "organisation: !!python/object/apply:os.system [ls]\n"})
+    status, lines = validate(run, root)
+    assert lines[0] == (
+        f"{ALICE}:1:15: error: YAML tags such as '!!python/object/apply:os.system'"
+        " are not supported; remove the tag"
+    )
+
+
+def test_files_outside_the_workspace_can_be_checked(run, tmp_path):
+    root = workspace(tmp_path / "ws")
+    outside = write_tree(tmp_path / "downloads", {"r.yaml": response("zoe", "GOV-2-1: fully")})
+    status, out, err = run("validate", str(outside / "r.yaml"), cwd=root)
+    assert status == 0
+    assert out.startswith("OK: 2 questionnaires, 1 organisations, 1 responses, 1 answers")

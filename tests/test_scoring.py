@@ -1,0 +1,242 @@
+"""Scoring rules on hand-computed cases, and the properties every score must keep."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import MATURITY, TYPE
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from scoring_helpers import classification, maturity
+
+from generator.models import Questionnaire
+from generator.yamlio import read_yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def questionnaire(text: str) -> Questionnaire:
+    return Questionnaire.model_validate(read_yaml(Path("q.yaml"), text=text).data)
+
+
+MAT = questionnaire(MATURITY)
+KIND = questionnaire(TYPE)
+
+
+def level_and_score(tables, section: str, key: tuple = ("acme", "r1")):
+    p = tables.perspectives
+    row = p[(p["organisation"] == key[0]) & (p["round"] == key[1]) & (p["section"] == section)]
+    return row["level"].iloc[0], round(row["score"].iloc[0], 4)
+
+
+def test_staged_level_and_continuous_score_by_hand():
+    # GOV: level 2 met (1, 2/3), level 3 met (2/3), level 4 not (1/3): level 3.
+    # Score: 1 + 4 × mean(5/6, 2/3, 1/3, 0) = 1 + 4 × 0.458333 = 2.8333.
+    # RSK: level 2 all N/A, level 3 don't know, nothing above zero: level 0, score 0.
+    t = maturity(
+        MAT,
+        {
+            "alice": {
+                "GOV-2-1": "fully",
+                "GOV-2-2": "largely",
+                "GOV-3-1": "largely",
+                "GOV-4-1": "partly",
+                "GOV-5-1": "not",
+                "RSK-2-1": "na",
+                "RSK-3-1": "dont_know",
+            }
+        },
+    )
+    assert level_and_score(t, "gov") == (3, 2.8333)
+    assert level_and_score(t, "risk") == (0, 0.0)
+    overall = t.overall.iloc[0]
+    assert (overall["level"], round(overall["score"], 4)) == (0, 1.4167)
+
+
+def test_na_levels_do_not_block_and_are_left_out_of_the_score():
+    # RSK: level 2 N/A, level 3 fully: level 1 + (2 vacuous, 3 met, 4, 5 vacuous) = 5;
+    # score 1 + 4 × mean(level 3 only = 1) = 5.
+    t = maturity(MAT, {"alice": {"RSK-2-1": "na", "RSK-3-1": "fully"}})
+    assert level_and_score(t, "risk") == (5, 5.0)
+
+
+def test_unanswered_and_dont_know_are_never_met():
+    t = maturity(MAT, {"alice": {"GOV-2-1": "fully", "GOV-2-2": "dont_know"}})
+    # GOV level 2 blocked by don't know; score 1 + 4 × mean(0.5, 0, 0, 0) = 1.5
+    assert level_and_score(t, "gov") == (1, 1.5)
+    criteria = t.criteria.set_index("question")
+    assert criteria.loc["GOV-3-1", "status"] == "unanswered"
+    assert criteria.loc["GOV-2-2", "status"] == "dont_know"
+    assert not criteria.loc["GOV-2-2", "met"]
+
+
+def test_weights_count_within_a_level():
+    heavy = MATURITY.replace(
+        "{id: GOV-2-1, text: Boards exist, scale: npfl, level: 2}",
+        "{id: GOV-2-1, text: Boards exist, scale: npfl, level: 2, weight: 3}",
+    )
+    t = maturity(questionnaire(heavy), {"alice": {"GOV-2-1": "fully", "GOV-2-2": "not"}})
+    # level 2 attainment (3 × 1 + 1 × 0) / 4 = 0.75; score 1 + 4 × 0.75 / 4 = 1.75
+    assert level_and_score(t, "gov") == (1, 1.75)
+
+
+def test_several_respondents_median_spread_and_disagreement():
+    t = maturity(
+        MAT,
+        {
+            "alice": {"GOV-2-1": "fully", "GOV-3-1": "fully"},
+            "bob": {"GOV-2-1": "largely", "GOV-3-1": "na"},
+            "carol": {"GOV-2-1": "not", "GOV-3-1": "na"},
+        },
+    )
+    c = t.criteria.set_index("question")
+    assert c.loc["GOV-2-1", ["attainment", "low", "high", "rated"]].tolist() == pytest.approx(
+        [2 / 3, 0, 1, 3]
+    )
+    assert c.loc["GOV-2-1", "disagreement"]
+    # two of three say N/A: the criterion is N/A, and the split is flagged
+    assert c.loc["GOV-3-1", "status"] == "na" and c.loc["GOV-3-1", "disagreement"]
+
+
+def test_agreed_answers_override_respondents():
+    t = maturity(
+        MAT,
+        {"alice": {"GOV-2-1": "fully"}, "bob": {"GOV-2-1": "not"}},
+        agreed={"GOV-2-1": "largely"},
+    )
+    c = t.criteria.set_index("question")
+    assert c.loc["GOV-2-1", "attainment"] == pytest.approx(2 / 3)
+    assert c.loc["GOV-2-1", "agreed"] and c.loc["GOV-2-1", "met"]
+    assert c.loc["GOV-2-1", "rated"] == 2  # the respondents' spread is still reported
+
+
+def test_hidden_questions_count_as_not_applicable():
+    # GOV-2-2 shows only when GOV-2-1 >= partly; alice said not, so it is hidden for her.
+    t = maturity(MAT, {"alice": {"GOV-2-1": "not"}})
+    c = t.criteria.set_index("question")
+    assert c.loc["GOV-2-2", "status"] == "na"
+    assert not c.loc["GOV-2-2", "disagreement"]
+
+
+def test_classification_fits_by_hand():
+    t = classification(
+        KIND,
+        {
+            "ann": {
+                "T-1": {"current": "one-project", "target": "everything"},
+                "T-2": {"current": "pm", "target": "board"},
+            },
+            "ben": {"T-1": {"current": "both"}, "T-2": {"current": "board"}},
+        },
+    )
+    current = t.fits.loc[("acme", "r1", "current")]
+    # T-1 mean points: po 1.5, pf 0.5; T-2: po 1, pf 1; maxima 2 each: po 2.5/4, pf 1.5/4
+    assert current.to_dict() == pytest.approx({"project-office": 0.625, "portfolio-office": 0.375})
+    assert t.fits.loc[("acme", "r1", "target")].to_dict() == pytest.approx(
+        {"project-office": 0.0, "portfolio-office": 1.0}
+    )
+    split = t.disagreements
+    assert sorted(split[split["view"] == "current"]["question"]) == ["T-1", "T-2"]
+
+
+def test_classification_ties_are_ties():
+    from generator.scoring.scorecard import classification_result
+
+    t = classification(KIND, {"ann": {"T-1": {"current": "both"}}})
+    result = classification_result(t, "acme", "r1", None, 1)
+    view = result.views[0]
+    assert view.best == ("project-office", "portfolio-office")
+    assert view.runner_up == ()
+    assert [f.percent for f in view.fits] == [50, 50]
+
+
+SPECTRUM = """\
+id: om
+version: "1.0"
+title: Operating model
+kind: classification
+outcomes:
+  - {id: supportive, title: Supportive, position: 0}
+  - {id: controlling, title: Controlling, position: 50}
+  - {id: directive, title: Directive, position: 100}
+sections:
+  - id: methods
+    title: Methods
+    questions:
+      - id: M-1
+        text: Are methods optional?
+        options:
+          - {value: optional, label: Optional, points: {supportive: 2}}
+          - {value: mixed, label: Mixed, points: {supportive: 1, controlling: 1}}
+          - {value: required, label: Required, points: {controlling: 2}}
+  - id: delivery
+    title: Delivery
+    questions:
+      - id: D-1
+        text: Who runs projects?
+        options:
+          - {value: teams, label: Teams, points: {supportive: 2}}
+          - {value: pmo, label: The PMO, points: {directive: 2}}
+"""
+
+
+def test_positions_and_hybrids():
+    from generator.scoring.scorecard import classification_result
+
+    q = questionnaire(SPECTRUM)
+    t = classification(
+        q, {"ann": {"M-1": "mixed", "D-1": "pmo"}, "ben": {"M-1": "optional", "D-1": "pmo"}}
+    )
+    # M-1 positions 25 and 0 → mean 12.5; D-1 100 → overall (12.5 + 100) / 2 = 56.25
+    view = classification_result(t, "acme", "r1", None, 2).views[0]
+    assert view.position == 56.3 and view.position_label == "controlling"
+    assert [(s.section, s.position, s.label) for s in view.sections] == [
+        ("methods", 12.5, "supportive"),
+        ("delivery", 100.0, "directive"),
+    ]
+    assert view.hybrid
+
+
+# --- properties over the bundled maturity questionnaire ---------------------------------
+
+P3O = Questionnaire.model_validate(
+    read_yaml(ROOT / "assessments/questionnaires/p3o-maturity.yaml").data
+)
+CRITERIA = [q.id for q in P3O.questions.values()]
+STEPS = ["not", "partly", "largely", "fully"]
+answer = st.sampled_from([*STEPS, "na", "dont_know", None])
+
+
+def scores(answers: dict[str, str]):
+    t = maturity(P3O, {"r": {k: v for k, v in answers.items() if v is not None}})
+    p = t.perspectives.set_index("section")
+    return p["level"].fillna(-1), p["score"].fillna(-1), t.overall.iloc[0]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(answer, min_size=len(CRITERIA), max_size=len(CRITERIA)), st.data())
+def test_raising_one_answer_never_lowers_a_score(values, data):
+    answers = dict(zip(CRITERIA, values, strict=True))
+    raisable = [k for k, v in answers.items() if v in STEPS[:-1]]
+    if not raisable:
+        return
+    chosen = data.draw(st.sampled_from(raisable))
+    raised = {**answers, chosen: STEPS[STEPS.index(answers[chosen]) + 1]}
+    levels, points, overall = scores(answers)
+    levels2, points2, overall2 = scores(raised)
+    assert (levels2 >= levels).all()
+    assert (points2 >= points - 1e-12).all()
+    assert overall2["level"] >= overall["level"]
+    assert overall2["score"] >= overall["score"] - 1e-12
+
+
+def test_all_fully_gives_level_5_everywhere():
+    levels, points, overall = scores(dict.fromkeys(CRITERIA, "fully"))
+    assert (levels == 5).all() and (points == 5).all()
+    assert (overall["level"], overall["score"]) == (5, 5)
+
+
+def test_all_not_gives_at_most_level_1():
+    levels, points, overall = scores(dict.fromkeys(CRITERIA, "not"))
+    assert (levels <= 1).all() and overall["level"] <= 1
