@@ -38,7 +38,7 @@ def acme(tmp_path):
 
 @pytest.mark.parametrize("command", sorted(cli.commands))
 def test_every_command_has_help_with_an_example(run, command):
-    status, out, err = run(command, "--help")
+    status, out, _err = run(command, "--help")
     assert status == 0
     assert "Example:" in out and "pmo " + command in out
 
@@ -55,9 +55,9 @@ def test_validate_ok(run, acme):
 
 
 def test_workspace_is_found_from_a_subfolder_or_given(run, acme, tmp_path):
-    status, out, _ = run("validate", cwd=acme / "assessments" / "orgs")
+    status, _, _ = run("validate", cwd=acme / "assessments" / "orgs")
     assert status == 0
-    status, out, _ = run("-w", str(acme), "validate", cwd=tmp_path.parent)
+    status, _out, _ = run("-w", str(acme), "validate", cwd=tmp_path.parent)
     assert status == 0
     status, _, err = run("-w", str(tmp_path / "nowhere"), "validate")
     assert status == 1 and err.startswith("error: ") and "is not a workspace" in err
@@ -148,7 +148,7 @@ def test_score_per_respondent(run, acme):
 
 
 def test_schema_writes_the_format_schemas(run, acme, tmp_path):
-    status, out, _ = run("schema", "--out", str(tmp_path / "s"), cwd=acme)
+    status, _out, _ = run("schema", "--out", str(tmp_path / "s"), cwd=acme)
     assert status == 0
     assert sorted(p.name for p in (tmp_path / "s").iterdir()) == [
         "answers.schema.json",

@@ -13,7 +13,7 @@ ALICE = "assessments/orgs/acme/r1/alice.yaml"
 
 
 def validate(run, root, *args):
-    status, out, err = run("validate", *args, cwd=root)
+    status, _out, err = run("validate", *args, cwd=root)
     return status, err.splitlines()
 
 
@@ -83,7 +83,7 @@ def test_each_problem_has_its_own_line(run, tmp_path, files, expected):
     root = workspace(tmp_path, {**files})
     status, lines = validate(run, root, ALICE)
     assert status == 1
-    assert [line for line in lines if ": warning: " not in line][0] == expected
+    assert next(line for line in lines if ": warning: " not in line) == expected
     assert lines[-1].startswith("Aborted: 1 error, ")
 
 
@@ -212,13 +212,13 @@ def test_no_traceback_and_exit_3_on_an_internal_error(run, tmp_path, monkeypatch
 
     monkeypatch.setattr(generator.loader, "load", broken)
     root = workspace(tmp_path)
-    status, out, err = run("validate", cwd=root)
+    status, _, err = run("validate", cwd=root)
     assert status == 3
     assert err == (
         "internal error: RuntimeError: boom (run with --debug for the traceback, "
         "and please report it)\n"
     )
-    status, out, err = run("--debug", "validate", cwd=root)
+    status, _out, err = run("--debug", "validate", cwd=root)
     assert status == 3 and "Traceback (most recent call last)" in err
 
 
@@ -229,14 +229,14 @@ def test_ctrl_c_exits_130(run, tmp_path, monkeypatch):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(generator.loader, "load", interrupted)
-    status, out, err = run("validate", cwd=workspace(tmp_path))
+    status, _out, err = run("validate", cwd=workspace(tmp_path))
     assert status == 130
     assert err == "\nInterrupted.\n"
 
 
 def test_safe_loading_never_constructs_objects(run, tmp_path):
     root = workspace(tmp_path, {ALICE: "organisation: !!python/object/apply:os.system [ls]\n"})
-    status, lines = validate(run, root)
+    _status, lines = validate(run, root)
     assert lines[0] == (
         f"{ALICE}:1:15: error: YAML tags such as '!!python/object/apply:os.system'"
         " are not supported; remove the tag"
@@ -246,6 +246,6 @@ def test_safe_loading_never_constructs_objects(run, tmp_path):
 def test_files_outside_the_workspace_can_be_checked(run, tmp_path):
     root = workspace(tmp_path / "ws")
     outside = write_tree(tmp_path / "downloads", {"r.yaml": response("zoe", "GOV-2-1: fully")})
-    status, out, err = run("validate", str(outside / "r.yaml"), cwd=root)
+    status, out, _err = run("validate", str(outside / "r.yaml"), cwd=root)
     assert status == 0
     assert out.startswith("OK: 2 questionnaires, 1 organisations, 1 responses, 1 answers")

@@ -238,5 +238,5 @@ def test_all_fully_gives_level_5_everywhere():
 
 
 def test_all_not_gives_at_most_level_1():
-    levels, points, overall = scores(dict.fromkeys(CRITERIA, "not"))
+    levels, _points, overall = scores(dict.fromkeys(CRITERIA, "not"))
     assert (levels <= 1).all() and overall["level"] <= 1
