@@ -13,6 +13,7 @@ assessments/
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -59,7 +60,7 @@ class Layout:
     def org_folder_of(self, path: Path) -> str | None:
         """The organisation folder a file sits in, or None outside `assessments/orgs/`."""
         try:
-            parts = path.resolve().relative_to(self.orgs.resolve()).parts
+            parts = path.absolute().relative_to(self.orgs.absolute()).parts
         except ValueError:
             return None
         return parts[0] if len(parts) > 1 else None
@@ -86,15 +87,15 @@ def find_root(start: Path | None = None) -> Path:
 
 def yaml_files(folder: Path) -> list[Path]:
     """YAML files below `folder`, sorted, skipping hidden files and folders."""
-    if not folder.is_dir():
-        return []
-    return sorted(
-        p
-        for p in folder.rglob("*")
-        if p.suffix in YAML_SUFFIXES
-        and p.is_file()
-        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    )
+    found = []
+    for parent, folders, files in os.walk(folder):
+        folders[:] = [f for f in folders if not f.startswith(".")]
+        found.extend(
+            Path(parent, name)
+            for name in files
+            if name.endswith(YAML_SUFFIXES) and not name.startswith(".")
+        )
+    return sorted(found)
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,8 @@ _INT = re.compile(r"[-+]?[0-9]+\Z")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 _NULL = {"", "~", "null", "Null", "NULL"}
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_SPECIAL_WORDS = _NULL | set(_BOOL)
+_NUMBER_STARTS = frozenset("0123456789+-.")
 
 
 _IMPLICIT = "tag:pmo,implicit"
@@ -202,29 +204,48 @@ class _Builder:
             )
         if depth > MAX_DEPTH:
             self._fail(node, f"nesting is deeper than {MAX_DEPTH} levels")
-        if node.tag not in (_IMPLICIT, _STR, _SEQ, _MAP):
+        if node.tag is not _IMPLICIT and node.tag not in (_IMPLICIT, _STR, _SEQ, _MAP):
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             self._fail(node, f"YAML tags such as '{tag}' are not supported; remove the tag")
-        if isinstance(node, ScalarNode):
+        kind = node.__class__
+        if kind is ScalarNode:
             return scalar(node)
-        if isinstance(node, SequenceNode):
+        if kind is SequenceNode:
             return [self.build(item, depth + 1) for item in node.value]
         return self._mapping(node, depth)
 
     def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        seen: dict[str, int] = {}
         for key_node, value_node in node.value:
-            if isinstance(key_node, ScalarNode) and key_node.value == "<<" and not key_node.style:
-                self._fail(key_node, "merge keys ('<<') are not supported; write the keys out")
-            if not isinstance(key_node, ScalarNode):
+            if key_node.__class__ is not ScalarNode:
                 self._fail(key_node, f"keys must be plain text, found {describe_node(key_node)}")
-            key = str(key_node.value)
-            if key in seen:
-                self._fail(key_node, f"duplicate key '{key}' (first defined on line {seen[key]})")
-            seen[key] = key_node.start_mark.line + 1
-            out[key] = self.build(value_node, depth + 1)
+            key = key_node.value
+            if key in out or (key == "<<" and not key_node.style):
+                self._key_problem(node, key_node)
+            text = value_node.value
+            if (  # inlined common case of `build` + `scalar`: a plain word such as `largely`
+                value_node.tag is _IMPLICIT
+                and value_node.__class__ is ScalarNode
+                and text
+                and (
+                    value_node.style
+                    or (text[0] not in _NUMBER_STARTS and text not in _SPECIAL_WORDS)
+                )
+            ):
+                self.count += 1
+                out[key] = text
+            else:
+                out[key] = self.build(value_node, depth + 1)
         return out
+
+    def _key_problem(self, node: MappingNode, key_node: ScalarNode) -> None:
+        if key_node.value == "<<" and not key_node.style:
+            self._fail(key_node, "merge keys ('<<') are not supported; write the keys out")
+        first = next(k for k, _ in node.value if k.value == key_node.value)
+        self._fail(
+            key_node,
+            f"duplicate key '{key_node.value}' (first defined on line {first.start_mark.line + 1})",
+        )
 
     def _fail(self, node: Node, message: str) -> None:
         mark = node.start_mark
@@ -236,6 +257,8 @@ def scalar(node: ScalarNode) -> Any:
     value: str = node.value
     if node.style or node.tag == _STR:  # libyaml marks plain scalars with '', PyYAML with None
         return value
+    if value and value[0] not in _NUMBER_STARTS and value not in _SPECIAL_WORDS:
+        return value  # the common case, e.g. `largely`: no pattern to try
     if value in _NULL:
         return None
     if value in _BOOL:

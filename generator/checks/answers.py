@@ -49,14 +49,16 @@ class Response:
 class AnswerTable:
     """Responses and their answers, the answers kept column by column.
 
-    Millions of answers travel between worker processes and into pandas far faster as a few
-    long lists of strings than as one object per answer.
+    Rows are collected into plain lists, then `compact` turns them into a DataFrame of
+    categorical columns: millions of answers travel between worker processes as a few small
+    arrays of codes instead of millions of Python strings.
     """
 
     responses: list[Response] = field(default_factory=list)
     columns: dict[str, list[Any]] = field(
         default_factory=lambda: {name: [] for name in ANSWER_COLUMNS}
     )
+    parts: list[pd.DataFrame] = field(default_factory=list)
 
     def add(self, response: Response, rows: list[tuple[str, str, str, str, str]]) -> None:
         index = len(self.responses)
@@ -65,18 +67,40 @@ class AnswerTable:
         for name, values in zip(ANSWER_COLUMNS[1:], zip(*rows, strict=True), strict=False):
             self.columns[name].extend(values)
 
+    def compact(self) -> AnswerTable:
+        """Move the collected rows into a categorical DataFrame part; returns self."""
+        import numpy as np
+        import pandas as pd
+
+        if self.columns["response"]:
+            part = {name: pd.Categorical(self.columns[name]) for name in ANSWER_COLUMNS[1:]}
+            response = np.asarray(self.columns["response"], dtype=np.int64)
+            self.parts.append(pd.DataFrame({"response": response, **part}))
+            self.columns = {name: [] for name in ANSWER_COLUMNS}
+        return self
+
     def extend(self, other: AnswerTable) -> None:
+        """Append `other` (compacted), renumbering its responses after ours."""
+        self.compact()
         offset = len(self.responses)
         self.responses.extend(other.responses)
-        self.columns["response"].extend(i + offset for i in other.columns["response"])
-        for name in ANSWER_COLUMNS[1:]:
-            self.columns[name].extend(other.columns[name])
+        for part in other.compact().parts:
+            self.parts.append(part.assign(response=part["response"] + offset))
 
     def frame(self) -> pd.DataFrame:
         import pandas as pd
+        from pandas.api.types import union_categoricals
 
-        data = {name: pd.Categorical(self.columns[name]) for name in ANSWER_COLUMNS[1:]}
-        return pd.DataFrame({"response": self.columns["response"], **data})
+        self.compact()
+        if not self.parts:
+            empty = {name: pd.Categorical([]) for name in ANSWER_COLUMNS[1:]}
+            return pd.DataFrame({"response": pd.Series([], dtype="int64"), **empty})
+        if len(self.parts) == 1:
+            return self.parts[0]
+        columns = {"response": pd.concat([p["response"] for p in self.parts], ignore_index=True)}
+        for name in ANSWER_COLUMNS[1:]:
+            columns[name] = union_categoricals([p[name] for p in self.parts])
+        return pd.DataFrame(columns)
 
 
 def check_answer_set(
@@ -165,67 +189,91 @@ def _check_answers(
     views = q.view_ids
     by_view: dict[str, dict[str, str]] = {view: {} for view in views}
     invalid: dict[str, set[str]] = {view: set() for view in views}  # reported once, not twice
+    allowed = q.allowed_answers
     for qid, raw in answers.items():
-        loc: KeyPath = (*base, qid)
-        question = q.questions.get(qid)
-        if question is None:
-            report(
-                loc,
-                f"unknown question id '{qid}' in questionnaire '{q.id}'"
-                f"{_suggest(qid, q.questions)}",
-                key=True,
-            )
-            continue
-        fields = raw if isinstance(raw, dict) else {"answer": raw}
-        for key in fields:
-            if key not in ANSWER_KEYS:
-                report(
-                    (*loc, key),
-                    f"unknown key '{key}'{_suggest(key, ANSWER_KEYS)}",
-                    "warning",
-                    key=True,
-                )
-        texts = {}
-        for key in ("evidence", "notes"):
-            value = as_text(fields.get(key, ""))
-            if value is None:
-                value = ""
-            if not isinstance(value, str):
-                report((*loc, key), f"expected text, found {describe(value)}")
-                value = ""
-            texts[key] = value
-        stray = ["answer"] if len(views) > 1 else ["current", "target"]
-        stray = [k for k in stray if k in fields]
-        if stray and not isinstance(raw, dict):
-            report(
-                loc,
-                "this questionnaire is answered for two points of view; write "
-                f"{{current: {as_text(raw)}, target: ...}}",
-            )
-            continue
-        if stray:
-            expected = " and ".join(f"'{v}'" for v in views) if len(views) > 1 else "'answer'"
-            report(
-                (*loc, stray[0]), f"this questionnaire takes {expected}, not '{stray[0]}'", key=True
-            )
-            continue
-        for view in views:
-            key = "answer" if len(views) == 1 else view
-            if fields.get(key) is None:
-                continue
-            where = (*loc, key) if isinstance(raw, dict) else loc
-            value = _value(q, question.id, fields[key], where, report)
-            if value is None:
-                invalid[view].add(question.id)
-            else:
-                by_view[view][question.id] = value
-                records.append((question.id, view, value, texts["evidence"], texts["notes"]))
+        # Fast path for the common, well-formed answer: tens of thousands of files pass here.
+        if len(views) == 1 and raw.__class__ is str and raw in allowed.get(qid, ()):
+            by_view["current"][qid] = raw
+            records.append((qid, "current", raw, "", ""))
+        elif raw.__class__ is dict and _plain_pair(raw, allowed.get(qid, ()), views):
+            for view, value in raw.items():
+                by_view[view][qid] = value
+                records.append((qid, view, value, "", ""))
+        else:
+            _check_answer(q, qid, raw, (*base, qid), report, by_view, invalid, records)
     hidden = _hidden_answers(q, by_view, report, base, answers)
     if hidden:
         records = [r for r in records if (r[0], r[1]) not in hidden]
     if not partial:
         _warn_unanswered(q, by_view, invalid, report, base)
     return records
+
+
+def _plain_pair(raw: dict[str, Any], allowed: Any, views: tuple[str, ...]) -> bool:
+    """`{current: a, target: b}` with both values allowed and nothing else."""
+    return len(views) > 1 and all(
+        key in views and value.__class__ is str and value in allowed for key, value in raw.items()
+    )
+
+
+def _check_answer(
+    q: Questionnaire,
+    qid: str,
+    raw: Any,
+    loc: KeyPath,
+    report: Any,
+    by_view: dict[str, dict[str, str]],
+    invalid: dict[str, set[str]],
+    records: list[tuple[str, str, str, str, str]],
+) -> None:
+    """The full check of one answer, with a message for everything that is wrong."""
+    views = q.view_ids
+    question = q.questions.get(qid)
+    if question is None:
+        report(
+            loc,
+            f"unknown question id '{qid}' in questionnaire '{q.id}'{_suggest(qid, q.questions)}",
+            key=True,
+        )
+        return
+    fields = raw if isinstance(raw, dict) else {"answer": raw}
+    for key in fields:
+        if key not in ANSWER_KEYS:
+            report(
+                (*loc, key), f"unknown key '{key}'{_suggest(key, ANSWER_KEYS)}", "warning", key=True
+            )
+    texts = {}
+    for key in ("evidence", "notes"):
+        value = as_text(fields.get(key, ""))
+        if value is None:
+            value = ""
+        if not isinstance(value, str):
+            report((*loc, key), f"expected text, found {describe(value)}")
+            value = ""
+        texts[key] = value
+    stray = [k for k in (["answer"] if len(views) > 1 else ["current", "target"]) if k in fields]
+    if stray and not isinstance(raw, dict):
+        report(
+            loc,
+            "this questionnaire is answered for two points of view; write "
+            f"{{current: {as_text(raw)}, target: ...}}",
+        )
+        return
+    if stray:
+        expected = " and ".join(f"'{v}'" for v in views) if len(views) > 1 else "'answer'"
+        report((*loc, stray[0]), f"this questionnaire takes {expected}, not '{stray[0]}'", key=True)
+        return
+    for view in views:
+        key = "answer" if len(views) == 1 else view
+        if fields.get(key) is None:
+            continue
+        where = (*loc, key) if isinstance(raw, dict) else loc
+        value = _value(q, question.id, fields[key], where, report)
+        if value is None:
+            invalid[view].add(question.id)
+        else:
+            by_view[view][question.id] = value
+            records.append((question.id, view, value, texts["evidence"], texts["notes"]))
 
 
 def _value(q: Questionnaire, qid: str, raw: Any, loc: KeyPath, report: Any) -> str | None:
@@ -242,8 +290,11 @@ def _value(q: Questionnaire, qid: str, raw: Any, loc: KeyPath, report: Any) -> s
     options = [o.value for o in q.options(question)]
     extra = [s for s in ("na", "dont_know") if s in allowed]
     where = f"scale '{question.scale}'" if question.scale else f"the options of {qid}"
-    shown = f"'{value}'" if isinstance(raw, str) else (value if isinstance(value, str)
-                                                       else describe(raw))
+    shown = (
+        f"'{value}'"
+        if isinstance(raw, str)
+        else (value if isinstance(value, str) else describe(raw))
+    )
     if value in ("na", "dont_know"):
         setting = "allow_na" if value == "na" else "allow_dont_know"
         report(

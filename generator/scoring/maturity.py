@@ -14,7 +14,8 @@ The rules (documented for users in content/standards/maturity-model.md):
 - several respondents: per criterion the median attainment of those who rated it, with min
   and max; N/A only when more respondents say N/A than anything else; agreed answers override.
 
-Everything is a groupby over the whole answer table: no Python loop per answer.
+Answers are scattered into respondent × criterion arrays; every rule is then an array
+operation, looping only over the perspectives and levels of the model, never over answers.
 """
 
 from __future__ import annotations
@@ -27,22 +28,25 @@ import pandas as pd
 from ..models import Questionnaire
 from .frames import (
     AGREED,
-    GROUP,
+    DONT_KNOW,
+    HIDDEN,
     LEVEL,
-    ORG,
+    NA,
     QUESTION,
+    RATED,
     RESPONSE,
-    ROUND,
     SECTION,
     STATUS,
-    VALUE,
+    STATUS_NAMES,
+    UNANSWERED,
     WEIGHT,
+    Answers,
     answers_for,
-    hidden_rows,
+    hidden_mask,
+    positions,
 )
 
-LEVELS = [2, 3, 4, 5]
-ATTAINMENT = "attainment"
+LEVELS = (2, 3, 4, 5)
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,7 @@ class MaturityTables:
 
     Attributes:
         criteria: One row per (organisation, round, question): status, attainment (median),
-            low, high, rated, na, dont_know, respondents, agreed, disagreement, met.
+            low, high, rated, na, dont_know, hidden, respondents, agreed, disagreement, met.
         perspectives: One row per (organisation, round, section): level, score.
         overall: One row per (organisation, round): level, score.
         by_respondent: One row per (response, section): level, score.
@@ -66,155 +70,229 @@ class MaturityTables:
     respondent_overall: pd.DataFrame
 
 
+@dataclass(frozen=True)
+class _Model:
+    """The questionnaire's scored criteria as arrays, in questionnaire order."""
+
+    ids: list[str]
+    section: np.ndarray
+    level: np.ndarray
+    weight: np.ndarray
+    sections: list[str]
+    section_weight: np.ndarray
+    threshold: float
+
+    @classmethod
+    def of(cls, q: Questionnaire) -> _Model:
+        chosen = [(s, x) for s in q.sections for x in s.questions if x.type == "choice"]
+        return cls(
+            ids=[x.id for _, x in chosen],
+            section=np.array([s.id for s, _ in chosen]),
+            level=np.array([x.level or 0 for _, x in chosen]),
+            weight=np.array([x.weight for _, x in chosen], dtype=float),
+            sections=[s.id for s in q.sections],
+            section_weight=np.array([s.weight for s in q.sections], dtype=float),
+            threshold=q.scoring.threshold,
+        )
+
+
+@dataclass(frozen=True)
+class _Scored:
+    """Each answer to a criterion, as codes: who gave it, which criterion, what it is worth."""
+
+    person: np.ndarray  # row in Answers.people, or -1 for an agreed answer
+    agreed: np.ndarray  # row in Answers.agreed, or -1
+    column: np.ndarray  # criterion index in _Model.ids
+    attainment: np.ndarray  # 0..1, NaN for na / dont_know
+    status: np.ndarray  # RATED, NA or DONT_KNOW
+
+
 def score_maturity(
     q: Questionnaire, answers: pd.DataFrame, responses: pd.DataFrame
 ) -> MaturityTables:
     """Staged levels and continuous scores of `q`, aggregated and per respondent."""
-    mine, rows = answers_for(q, answers, responses)
-    rows = pd.concat([rows, hidden_rows(q, rows, mine)], ignore_index=True)
-    rows = rows.merge(_attainments(q), on=[QUESTION, VALUE], how="left")
-    catalogue = _catalogue(q)
-    people = rows[~rows[AGREED]]
+    model = _Model.of(q)
+    a = answers_for(q, answers, responses)
+    scored = _score_answers(q, a, model)
 
-    per_person = _grid(mine.loc[~mine[AGREED], [RESPONSE]], catalogue)
-    per_person = per_person.merge(
-        people[[RESPONSE, QUESTION, STATUS, ATTAINMENT]], on=[RESPONSE, QUESTION], how="left"
-    )
-    per_person[STATUS] = per_person[STATUS].fillna("unanswered")
-    by_respondent, respondent_overall = _levels(per_person, [RESPONSE], q)
+    att, st = _person_arrays(q, a, model, scored)
+    levels, scores = _levels(att, st, model)
+    by_respondent, respondent_overall = _tables(a.people[[RESPONSE]], levels, scores, model)
 
-    criteria = _aggregate(q, mine, rows, catalogue)
-    perspectives, overall = _levels(criteria, GROUP, q)
-    criteria["met"] = _met(criteria, q.scoring.threshold)
+    agg = _aggregate(att, st, a, scored, model, q.scoring.disagreement)
+    levels, scores = _levels(agg["attainment"], agg["status"], model)
+    perspectives, overall = _tables(a.groups, levels, scores, model)
+    criteria = _criteria_table(a.groups, agg, model)
     return MaturityTables(q, criteria, perspectives, overall, by_respondent, respondent_overall)
 
 
-def _attainments(q: Questionnaire) -> pd.DataFrame:
-    """(question, value) → attainment between 0 and 1, for every option of every criterion."""
-    records = []
-    for question in q.questions.values():
-        if question.type != "choice":
-            continue
-        options = q.options(question)
+def _score_answers(q: Questionnaire, a: Answers, model: _Model) -> _Scored:
+    """Look up every answer's criterion, attainment and status through code tables."""
+    column_of = np.array([model.ids.index(i) if i in model.ids else -1 for i in q.questions])
+    vocabulary = sorted(
+        {o.value for x in q.questions.values() for o in q.options(x)} | {"na", "dont_know"}
+    )
+    value = positions(a.value, vocabulary)
+    worth = np.full((len(model.ids), len(vocabulary) + 1), np.nan)
+    for j, qid in enumerate(model.ids):
+        options = q.options(q.questions[qid])
         top = max(o.score for o in options) or 1.0
-        records.extend((question.id, o.value, o.score / top) for o in options)
-    return pd.DataFrame(records, columns=[QUESTION, VALUE, ATTAINMENT])
-
-
-def _catalogue(q: Questionnaire) -> pd.DataFrame:
-    """One row per scored criterion: its section, level and weight."""
-    return pd.DataFrame(
-        [
-            (question.id, section.id, question.level, question.weight)
-            for section in q.sections
-            for question in section.questions
-            if question.type == "choice"
-        ],
-        columns=[QUESTION, SECTION, LEVEL, WEIGHT],
+        for o in options:
+            worth[j, vocabulary.index(o.value)] = o.score / top
+    kind = np.full(len(vocabulary) + 1, RATED, dtype=np.int8)
+    kind[vocabulary.index("na")], kind[vocabulary.index("dont_know")] = NA, DONT_KNOW
+    column = column_of[a.question] if len(a.question) else np.zeros(0, dtype=np.int64)
+    keep = (column >= 0) & (a.view == 0)
+    column, value = column[keep], value[keep]
+    return _Scored(
+        person=a.person[keep],
+        agreed=a.agreed_row[keep],
+        column=column,
+        attainment=worth[column, value],
+        status=kind[value],
     )
 
 
-def _grid(groups: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
-    """Every group crossed with every criterion, so unanswered criteria get a row."""
-    return groups.drop_duplicates().merge(catalogue, how="cross")
+def _person_arrays(
+    q: Questionnaire, a: Answers, model: _Model, s: _Scored
+) -> tuple[np.ndarray, np.ndarray]:
+    """People × criteria arrays of attainment (NaN if none) and status codes."""
+    shape = (len(a.people), len(model.ids))
+    att = np.full(shape, np.nan)
+    st = np.full(shape, UNANSWERED, dtype=np.int8)
+    mine = s.person >= 0
+    att[s.person[mine], s.column[mine]] = s.attainment[mine]
+    st[s.person[mine], s.column[mine]] = s.status[mine]
+    for qid, hidden in hidden_mask(a, q, view=0).items():
+        if qid in model.ids:
+            j = model.ids.index(qid)
+            st[hidden & (st[:, j] == UNANSWERED), j] = HIDDEN
+    return att, st
 
 
 def _aggregate(
-    q: Questionnaire, mine: pd.DataFrame, rows: pd.DataFrame, catalogue: pd.DataFrame
-) -> pd.DataFrame:
-    """One row per (organisation, round, criterion), combining respondents and agreed answers."""
-    keys = [*GROUP, QUESTION]
-    people = rows[~rows[AGREED]]
-    rated = people[people[STATUS] == "rated"]
-    stats = rated.groupby(keys)[ATTAINMENT].agg(["median", "min", "max", "count"])
-    stats.columns = [ATTAINMENT, "low", "high", "rated"]
-    counts = pd.crosstab([people[ORG], people[ROUND], people[QUESTION]], people[STATUS])
-    counts = counts.reindex(columns=["na", "dont_know", "hidden"], fill_value=0)
-    table = _grid(mine[GROUP], catalogue)
-    table = table.merge(stats.reset_index(), on=keys, how="left")
-    table = table.merge(counts.reset_index(), on=keys, how="left")
-    counted = ["rated", "na", "dont_know", "hidden"]
-    table[counted] = table[counted].fillna(0).astype(int)
-    people_per_group = mine[~mine[AGREED]].groupby(GROUP).size().rename("respondents")
-    table = table.merge(people_per_group.reset_index(), on=GROUP, how="left")
-    table["respondents"] = table["respondents"].fillna(0).astype(int)
-    table[STATUS] = np.select(
-        [
-            table["na"] > table["rated"] + table["dont_know"],
-            table["rated"] > 0,
-            table["dont_know"] > 0,
-            table["na"] + table["hidden"] > 0,
-        ],
-        ["na", "rated", "dont_know", "na"],
-        "unanswered",
-    )
-    table.loc[table[STATUS] == "na", ATTAINMENT] = np.nan
-    spread = (table["high"] - table["low"]).fillna(0)
-    table["disagreement"] = (spread >= q.scoring.disagreement - 1e-9) | (
-        (table["na"] > 0) & (table["rated"] > 0)
-    )
-    return _apply_agreed(table, rows[rows[AGREED]], keys)
+    att: np.ndarray, st: np.ndarray, a: Answers, s: _Scored, model: _Model, split: float
+) -> dict[str, np.ndarray]:
+    """Groups × criteria arrays: the respondents combined, then the agreed answers applied."""
+    group = a.people["group"].to_numpy()
+    n_groups = len(a.groups)
+    rated = pd.DataFrame(np.where(st == RATED, att, np.nan))
+    by = rated.groupby(group)
+    full = pd.RangeIndex(n_groups)
+    median = by.median().reindex(full).to_numpy()
+    low = by.min().reindex(full).to_numpy()
+    high = by.max().reindex(full).to_numpy()
+    counts = {
+        name: pd.DataFrame(st == code).groupby(group).sum().reindex(full, fill_value=0).to_numpy()
+        for name, code in (
+            ("rated", RATED),
+            ("na", NA),
+            ("dont_know", DONT_KNOW),
+            ("hidden", HIDDEN),
+        )
+    }
+    respondents = np.bincount(group, minlength=n_groups)
+    n_rated, n_na, n_dk = counts["rated"], counts["na"], counts["dont_know"]
+    status = np.select(
+        [n_na > n_rated + n_dk, n_rated > 0, n_dk > 0, n_na + counts["hidden"] > 0],
+        [NA, RATED, DONT_KNOW, NA],
+        UNANSWERED,
+    ).astype(np.int8)
+    attainment = np.where(status == RATED, median, np.nan)
+    disagreement = (np.nan_to_num(high - low) >= split - 1e-9) | ((n_na > 0) & (n_rated > 0))
+    agreed = np.zeros_like(status, dtype=bool)
+    pick = s.agreed >= 0
+    rows = a.agreed["group"].to_numpy()[s.agreed[pick]] if pick.any() else np.zeros(0, int)
+    attainment[rows, s.column[pick]] = s.attainment[pick]
+    status[rows, s.column[pick]] = s.status[pick]
+    agreed[rows, s.column[pick]] = True
+    return {
+        "attainment": attainment,
+        "status": status,
+        "low": low,
+        "high": high,
+        **counts,
+        "respondents": np.repeat(respondents[:, None], len(model.ids), axis=1),
+        "disagreement": disagreement,
+        "agreed": agreed,
+    }
 
 
-def _apply_agreed(table: pd.DataFrame, agreed: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """Agreed answers replace the respondents' status and attainment where they exist."""
-    table[AGREED] = False
-    if agreed.empty:
-        return table
-    agreed = agreed[[*keys, STATUS, ATTAINMENT]].drop_duplicates(keys, keep="last")
-    merged = table.merge(agreed, on=keys, how="left", suffixes=("", "_agreed"))
-    has = merged["status_agreed"].notna().to_numpy()
-    table.loc[has, STATUS] = merged.loc[has, "status_agreed"].to_numpy()
-    table.loc[has, ATTAINMENT] = merged.loc[has, "attainment_agreed"].to_numpy()
-    table.loc[has, AGREED] = True
-    return table
+def _levels(att: np.ndarray, st: np.ndarray, model: _Model) -> tuple[np.ndarray, np.ndarray]:
+    """Rows × sections arrays of staged level and continuous score (NaN if not assessed)."""
+    applicable = (st != NA) & (st != HIDDEN)
+    value = np.where(applicable, np.nan_to_num(att), 0.0)
+    unmet = applicable & ~(np.nan_to_num(att, nan=-1.0) >= model.threshold)
+    n = len(att)
+    levels = np.full((n, len(model.sections)), np.nan)
+    scores = np.full((n, len(model.sections)), np.nan)
+    for k, section in enumerate(model.sections):
+        in_section = model.section == section
+        positive = (applicable[:, in_section] & (value[:, in_section] > 0)).any(axis=1)
+        assessed = applicable[:, in_section].any(axis=1)
+        run = np.zeros(n)
+        still = np.ones(n, dtype=bool)
+        total = np.zeros(n)
+        counted = np.zeros(n)
+        for level in LEVELS:
+            cols = in_section & (model.level == level)
+            if not cols.any():
+                run += still  # a level with no criteria cannot block
+                continue
+            still &= ~unmet[:, cols].any(axis=1)
+            run += still
+            weights = model.weight[cols] * applicable[:, cols]
+            weight_sum = weights.sum(axis=1)
+            has = weight_sum > 0
+            total += np.where(
+                has, (weights * value[:, cols]).sum(axis=1) / np.where(has, weight_sum, 1), 0
+            )
+            counted += has
+        mean = np.where(counted > 0, total / np.where(counted > 0, counted, 1), 0.0)
+        levels[:, k] = np.where(assessed, np.where(positive, 1 + run, 0), np.nan)
+        scores[:, k] = np.where(assessed, positive + 4 * mean, np.nan)
+    return levels, scores
 
 
-def _applicable(table: pd.DataFrame) -> pd.Series:
-    return ~table[STATUS].isin(["na", "hidden"])
-
-
-def _met(table: pd.DataFrame, threshold: float) -> pd.Series:
-    return _applicable(table) & (table[ATTAINMENT].fillna(0) >= threshold)
-
-
-def _levels(
-    table: pd.DataFrame, keys: list[str], q: Questionnaire
+def _tables(
+    keys: pd.DataFrame, levels: np.ndarray, scores: np.ndarray, model: _Model
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Per-section staged level and score, and the overall ones, for each group in `keys`."""
-    applicable = _applicable(table)
-    attainment = table[ATTAINMENT].fillna(0.0).where(applicable, 0.0)
-    weight = table[WEIGHT].where(applicable, 0.0)
-    work = table[[*keys, SECTION, LEVEL]].assign(
-        unmet=applicable & ~_met(table, q.scoring.threshold),
-        w=weight,
-        wa=weight * attainment,
-        positive=applicable & (attainment > 0),
-        applicable=applicable,
-    )
-    by_level = work.groupby([*keys, SECTION, LEVEL], sort=False)[["unmet", "w", "wa"]].sum()
-    met = (by_level["unmet"] == 0).unstack(LEVEL).reindex(columns=LEVELS)
-    met = met.astype("boolean").fillna(True).astype(bool)  # a level with no criteria: vacuous
-    level_attainment = (by_level["wa"] / by_level["w"].where(by_level["w"] > 0)).unstack(LEVEL)
-    level_attainment = level_attainment.reindex(columns=LEVELS)
-    sections = work.groupby([*keys, SECTION], sort=False)[["positive", "applicable"]].sum()
-    sections = sections.reindex(met.index)
-    run = met.astype(int).cumprod(axis=1).sum(axis=1)
-    base = (sections["positive"] > 0).astype(int)
-    assessed = sections["applicable"] > 0
-    out = pd.DataFrame(index=met.index)
-    out["level"] = np.where(base > 0, 1 + run, 0).astype(float)
-    out["score"] = base + 4 * level_attainment.mean(axis=1, skipna=True).fillna(0)
-    out.loc[~assessed, ["level", "score"]] = np.nan
-    out = out.reset_index()
-    weights = pd.Series({s.id: s.weight for s in q.sections}, name="section_weight")
-    section_weight = out[SECTION].map(weights).where(out["score"].notna(), 0.0)
-    sums = out.assign(ws=section_weight * out["score"].fillna(0), w=section_weight)
-    grouped = sums.groupby(keys, sort=False)
-    overall = pd.DataFrame(
-        {
-            "level": grouped["level"].min(),
-            "score": grouped["ws"].sum() / grouped["w"].sum().where(lambda w: w > 0),
-        }
-    ).reset_index()
-    return out, overall
+    """Long per-section table and per-row overall table for rows identified by `keys`."""
+    keys = keys.reset_index(drop=True)
+    n, m = levels.shape
+    per_section = keys.loc[np.repeat(np.arange(n), m)].reset_index(drop=True)
+    per_section[SECTION] = np.tile(model.sections, n)
+    per_section["level"] = levels.ravel()
+    per_section["score"] = scores.ravel()
+    weights = np.where(np.isnan(scores), 0.0, model.section_weight)
+    weight_sum = weights.sum(axis=1)
+    overall = keys.copy()
+    with np.errstate(invalid="ignore", divide="ignore"):
+        overall["level"] = np.where(
+            weight_sum > 0, np.nanmin(np.where(np.isnan(levels), np.inf, levels), axis=1), np.nan
+        )
+        overall["score"] = np.where(
+            weight_sum > 0, (weights * np.nan_to_num(scores)).sum(axis=1) / weight_sum, np.nan
+        )
+    return per_section, overall
+
+
+def _criteria_table(
+    groups: pd.DataFrame, agg: dict[str, np.ndarray], model: _Model
+) -> pd.DataFrame:
+    n, m = agg["status"].shape
+    table = groups.loc[np.repeat(np.arange(n), m)].reset_index(drop=True)
+    table[QUESTION] = np.tile(model.ids, n)
+    table[SECTION] = np.tile(model.section, n)
+    table[LEVEL] = np.tile(model.level, n)
+    table[WEIGHT] = np.tile(model.weight, n)
+    table["attainment"] = agg["attainment"].ravel()
+    for name in ("low", "high", "rated", "na", "dont_know", "hidden", "respondents"):
+        table[name] = agg[name].ravel()
+    table[STATUS] = STATUS_NAMES[agg["status"].ravel()]
+    table["disagreement"] = agg["disagreement"].ravel()
+    table[AGREED] = agg["agreed"].ravel()
+    applicable = ~np.isin(agg["status"], (NA, HIDDEN))
+    met = applicable & (np.nan_to_num(agg["attainment"], nan=-1.0) >= model.threshold)
+    table["met"] = met.ravel()
+    return table
