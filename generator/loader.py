@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from .checks import AnswerTable, check_answer_set, check_organisation, check_questionnaire
+from .checks.actions import check_actions, check_roadmap_settings
 from .errors import InputError, Location, Problem, ProblemLog
-from .models import AnswerSet, Organisation, Questionnaire
+from .models import Action, ActionLibrary, AnswerSet, Organisation, Questionnaire
 from .validation import validate
 from .workspace import ORGANISATION_FILE, Layout, Workspace, yaml_files
 from .yamlio import YamlProblem, read_yaml
@@ -50,7 +51,8 @@ def load(
     _check_org_folders(layout, log)
     with _collector_paused():
         questionnaires = _read_questionnaires(q_files, layout, log)
-        organisations = _read_organisations(org_files, log)
+        actions = _read_actions(yaml_files(layout.actions), layout, questionnaires, log)
+        organisations = _read_organisations(org_files, questionnaires, set(actions), log)
         table = _read_answer_files(answer_files, layout, questionnaires, organisations, log, jobs)
     _check_duplicates(table, log)
     if log.has_errors or (strict and log.problems):
@@ -58,6 +60,7 @@ def load(
     return Workspace(
         root=root,
         questionnaires=questionnaires,
+        actions=actions,
         organisations=organisations,
         responses=tuple(table.responses),
         answers=table.frame(),
@@ -138,7 +141,28 @@ def _read_questionnaires(
     return out
 
 
-def _read_organisations(files: list[Path], log: ProblemLog) -> dict[str, Organisation]:
+def _read_actions(
+    files: list[Path], layout: Layout, questionnaires: dict[str, Questionnaire], log: ProblemLog
+) -> dict[str, Action]:
+    libraries = []
+    for path in files:
+        result = _read_model(path, ActionLibrary, log)
+        if result is not None:
+            libraries.append(result)
+    content = layout.content if layout.content.is_dir() else None
+    problems = check_actions(libraries, questionnaires, content)
+    log.extend(problems)
+    if any(p.severity == "error" for p in problems):
+        return {}
+    return {a.id: a for library, _ in libraries for a in library.actions}
+
+
+def _read_organisations(
+    files: list[Path],
+    questionnaires: dict[str, Questionnaire],
+    actions: set[str],
+    log: ProblemLog,
+) -> dict[str, Organisation]:
     out: dict[str, Organisation] = {}
     for path in files:
         result = _read_model(path, Organisation, log)
@@ -146,6 +170,7 @@ def _read_organisations(files: list[Path], log: ProblemLog) -> dict[str, Organis
             continue
         org, doc = result
         problems = check_organisation(org, doc, path.parent.name)
+        problems += check_roadmap_settings(org, doc, questionnaires, actions)
         log.extend(problems)
         if not problems:
             out[org.id] = org

@@ -12,10 +12,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .models import Answer, AnswerSet, Organisation, Questionnaire
+from .models import ActionLibrary, Answer, AnswerSet, Organisation, Questionnaire
 
 SCHEMA_FILES: dict[str, type[BaseModel]] = {
     "questionnaire.schema.json": Questionnaire,
+    "actions.schema.json": ActionLibrary,
     "answers.schema.json": AnswerSet,
     "organisation.schema.json": Organisation,
 }

@@ -5,6 +5,7 @@ mkdocs.yml
 content/                      site pages written by hand
 assessments/
   questionnaires/*.yaml       questionnaires
+  actions/*.yaml              the improvement-action library
   schemas/*.schema.json       JSON Schemas for editors (pmo schema)
   orgs/<org>/organisation.yaml
   orgs/<org>/**/*.yaml        answer sets: responses and agreed answers
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from .checks import Response
 from .errors import GeneratorError, Problem
-from .models import Organisation, Questionnaire
+from .models import Action, Organisation, Questionnaire
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -48,6 +49,10 @@ class Layout:
     @property
     def orgs(self) -> Path:
         return self.assessments / "orgs"
+
+    @property
+    def actions(self) -> Path:
+        return self.assessments / "actions"
 
     @property
     def schemas(self) -> Path:
@@ -109,6 +114,7 @@ class Workspace:
 
     root: Path
     questionnaires: Mapping[str, Questionnaire]
+    actions: Mapping[str, Action]
     organisations: Mapping[str, Organisation]
     responses: tuple[Response, ...]
     answers: pd.DataFrame

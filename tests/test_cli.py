@@ -151,6 +151,7 @@ def test_schema_writes_the_format_schemas(run, acme, tmp_path):
     status, _out, _ = run("schema", "--out", str(tmp_path / "s"), cwd=acme)
     assert status == 0
     assert sorted(p.name for p in (tmp_path / "s").iterdir()) == [
+        "actions.schema.json",
         "answers.schema.json",
         "organisation.schema.json",
         "questionnaire.schema.json",

@@ -1,7 +1,8 @@
 """Typed models of every file format; their field docstrings are the format reference."""
 
+from .actions import Action, ActionLibrary, Phase
 from .answers import Agreement, Answer, AnswerSet, QuestionnaireAnswers, Respondent
-from .organisation import Organisation, Round
+from .organisation import Organisation, RoadmapSettings, Round
 from .questionnaire import (
     SPECIAL_ANSWERS,
     Level,
@@ -17,6 +18,8 @@ from .questionnaire import (
 
 __all__ = [
     "SPECIAL_ANSWERS",
+    "Action",
+    "ActionLibrary",
     "Agreement",
     "Answer",
     "AnswerSet",
@@ -24,10 +27,12 @@ __all__ = [
     "Option",
     "Organisation",
     "Outcome",
+    "Phase",
     "Question",
     "Questionnaire",
     "QuestionnaireAnswers",
     "Respondent",
+    "RoadmapSettings",
     "Round",
     "Scale",
     "Scoring",

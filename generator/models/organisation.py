@@ -21,6 +21,26 @@ class Round(Model):
     """A short name, e.g. `Baseline` or `After year one`."""
 
 
+class RoadmapSettings(Model):
+    """How the improvement roadmap is tailored; command-line options override these."""
+
+    targets: dict[Identifier, int] = Field(default_factory=dict)
+    """Target level (0 to 5) by perspective id; perspectives not listed get the default target
+    of the PMO type and operating model the organisation needs."""
+    start: dt.date | None = None
+    """First day of the roadmap (default: the first day of the month after the round)."""
+    horizon: int = Field(default=18, ge=1, le=120)
+    """Months the roadmap may span."""
+    capacity: float = Field(default=20, gt=0)
+    """Person-days a month available for improvement work."""
+    pinned: list[Identifier] = Field(default_factory=list)
+    """Actions to include whatever the gaps say (their prerequisites come too)."""
+    excluded: list[Identifier] = Field(default_factory=list)
+    """Actions never to plan, e.g. because they are already under way elsewhere."""
+    priorities: dict[Identifier, float] = Field(default_factory=dict)
+    """Weight by perspective id (default 1): higher weights bring its actions earlier."""
+
+
 class Organisation(Model):
     """`assessments/orgs/<id>/organisation.yaml`."""
 
@@ -33,6 +53,8 @@ class Organisation(Model):
     description: Text = ""
     """Context for the assessors and the report (Markdown)."""
     rounds: list[Round] = Field(min_length=1)
+    roadmap: RoadmapSettings = Field(default_factory=RoadmapSettings)
+    """Targets and constraints of the improvement roadmap."""
 
     @cached_property
     def rounds_by_date(self) -> tuple[Round, ...]:

@@ -1,0 +1,182 @@
+"""Rules of the action library and of roadmap settings that no single key can check."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from ..errors import KeyPath, Problem
+from ..models import Action, ActionLibrary, Organisation, Questionnaire
+from ..yamlio import YamlDoc
+from .answers import _suggest
+
+MATURITY_ID = "p3o-maturity"
+TYPE_ID = "pmo-type"
+MODEL_ID = "operating-model"
+"""The bundled questionnaires whose results drive roadmaps, by id (a workspace may replace
+their content but keeps their ids)."""
+
+Report = Callable[[KeyPath, str], None]
+
+
+def check_actions(
+    libraries: list[tuple[ActionLibrary, YamlDoc]],
+    questionnaires: Mapping[str, Questionnaire],
+    content_dir: Path | None,
+    catalogues: Mapping[str, set[str]] | None = None,
+) -> list[Problem]:
+    """Every problem across all action files: ids, references, levels and dependency cycles.
+
+    `catalogues` maps `templates` and `lessons` to their known ids once those exist.
+    """
+    problems: list[Problem] = []
+    maturity = questionnaires.get(MATURITY_ID)
+    outcomes = {
+        "pmo_types": _outcomes(questionnaires.get(TYPE_ID)),
+        "operating_models": _outcomes(questionnaires.get(MODEL_ID)),
+    }
+    where: dict[str, tuple[YamlDoc, int]] = {}
+    for library, doc in libraries:
+        for i, action in enumerate(library.actions):
+
+            def report(loc: KeyPath, message: str, doc: YamlDoc = doc, i: int = i) -> None:
+                problems.append(Problem(doc.location(("actions", i, *loc)), message))
+
+            if action.id in where:
+                first = where[action.id][0].location(("actions", where[action.id][1], "id"))
+                report(("id",), f"duplicate action id '{action.id}' (first in {first.render()})")
+                continue
+            where[action.id] = (doc, i)
+            if action.to_level != action.from_level + 1:
+                report(("to_level",), f"actions lift one level at a time: expected "
+                       f"{action.from_level + 1} after from_level {action.from_level}, "
+                       f"found {action.to_level}")
+            if maturity is not None:
+                _check_maturity_refs(report, action, maturity)
+            for key, known in outcomes.items():
+                for k, ident in enumerate(getattr(action, key)):
+                    if known is not None and ident not in known:
+                        report((key, k), f"unknown outcome '{ident}'; expected one of: "
+                               f"{', '.join(sorted(known))}")
+            _check_pages(report, action.standards, content_dir)
+            for key, known in (catalogues or {}).items():
+                for k, ident in enumerate(getattr(action, key)):
+                    if ident not in known:
+                        report((key, k), f"unknown {key[:-1]} '{ident}'{_suggest(ident, known)}")
+    problems += _dependency_problems(libraries, where)
+    return problems
+
+
+def check_roadmap_settings(
+    org: Organisation, doc: YamlDoc, questionnaires: Mapping[str, Questionnaire],
+    actions: set[str],
+) -> list[Problem]:
+    """Targets and priorities name perspectives; pinned and excluded actions exist."""
+    problems = []
+    maturity = questionnaires.get(MATURITY_ID)
+    perspectives = {s.id for s in maturity.sections} if maturity else None
+    settings = org.roadmap
+    for key in ("targets", "priorities"):
+        for name, value in getattr(settings, key).items():
+            loc = ("roadmap", key, name)
+            if perspectives is not None and name not in perspectives:
+                problems.append(Problem(doc.location(loc, key=True), f"unknown perspective "
+                                        f"'{name}'; expected one of: {', '.join(perspectives)}"))
+            elif key == "targets" and not 0 <= value <= 5:
+                problems.append(Problem(doc.location(loc), f"a target is a level from 0 to 5, "
+                                        f"found {value}"))
+            elif key == "priorities" and value <= 0:
+                problems.append(Problem(doc.location(loc), f"a priority weight must be greater "
+                                        f"than 0, found {value}"))
+    for key in ("pinned", "excluded"):
+        for i, ident in enumerate(getattr(settings, key)):
+            if actions and ident not in actions:
+                problems.append(Problem(doc.location(("roadmap", key, i)), f"unknown action "
+                                        f"'{ident}'{_suggest(ident, actions)}"))
+    return problems
+
+
+def _outcomes(q: Questionnaire | None) -> set[str] | None:
+    return {o.id for o in q.outcomes} if q is not None else None
+
+
+def _check_maturity_refs(report: Report, action: Action, maturity: Questionnaire) -> None:
+    sections = [s.id for s in maturity.sections]
+    for k, perspective in enumerate(action.perspectives):
+        if perspective not in sections:
+            report(("perspectives", k),
+                   f"unknown perspective '{perspective}'; expected one of: {', '.join(sections)}")
+    for k, criterion in enumerate(action.criteria):
+        question = maturity.questions.get(criterion)
+        if question is None:
+            report(("criteria", k),
+                   f"unknown criterion '{criterion}'{_suggest(criterion, maturity.questions)}")
+            continue
+        section = maturity.section_of[criterion].id
+        if section not in action.perspectives:
+            report(("criteria", k), f"criterion '{criterion}' belongs to perspective "
+                   f"'{section}', which this action does not list in perspectives")
+        elif question.level != action.to_level:
+            report(("criteria", k), f"criterion '{criterion}' is at level {question.level}, "
+                   f"but this action lifts to level {action.to_level}")
+
+
+def _check_pages(report: Report, pages: list[str], content_dir: Path | None) -> None:
+    if content_dir is None:
+        return
+    for k, ref in enumerate(pages):
+        page = ref.split("#", 1)[0]
+        if not (content_dir / page).is_file():
+            report(("standards", k), f"page '{page}' does not exist under content/")
+
+
+def _dependency_problems(
+    libraries: list[tuple[ActionLibrary, YamlDoc]], where: dict[str, tuple[YamlDoc, int]]
+) -> list[Problem]:
+    problems = []
+    graph = {}
+    for library, doc in libraries:
+        for i, action in enumerate(library.actions):
+            if where.get(action.id) != (doc, i):
+                continue
+            graph[action.id] = []
+            for k, dep in enumerate(action.depends_on):
+                if dep in where:
+                    graph[action.id].append(dep)
+                else:
+                    problems.append(Problem(doc.location(("actions", i, "depends_on", k)),
+                                            f"unknown action '{dep}'{_suggest(dep, where)}"))
+    for cycle in find_cycles(graph):
+        doc, i = where[cycle[0]]
+        path = " → ".join([*cycle, cycle[0]])
+        problems.append(Problem(doc.location(("actions", i, "depends_on")),
+                                f"dependency cycle: {path}"))
+    return problems
+
+
+def find_cycles(graph: Mapping[str, list[str]]) -> list[list[str]]:
+    """Each dependency cycle once, starting from its smallest id, in a stable order."""
+    cycles: list[list[str]] = []
+    seen: set[tuple[str, ...]] = set()
+    state: dict[str, int] = {}  # 1 on the current path, 2 finished
+
+    def visit(node: str, path: list[str]) -> None:
+        state[node] = 1
+        path.append(node)
+        for dep in graph.get(node, []):
+            if state.get(dep) == 1:
+                cycle = path[path.index(dep):]
+                start = cycle.index(min(cycle))
+                key = tuple(cycle[start:] + cycle[:start])
+                if key not in seen:
+                    seen.add(key)
+                    cycles.append(list(key))
+            elif dep not in state:
+                visit(dep, path)
+        path.pop()
+        state[node] = 2
+
+    for node in sorted(graph):
+        if node not in state:
+            visit(node, [])
+    return cycles
