@@ -176,6 +176,176 @@ def score(
             _print(respondents_view(card))
 
 
+def _pairs(name: str, values: tuple[str, ...], kind: type) -> dict[str, Any]:
+    """`--target governance=3` style options as a mapping, or a usage error naming the option."""
+    out = {}
+    for value in values:
+        key, sep, raw = value.partition("=")
+        try:
+            if not sep or not key:
+                raise ValueError
+            out[key.strip()] = kind(raw)
+        except ValueError:
+            raise click.BadParameter(
+                f"expected PERSPECTIVE=NUMBER, found '{value}'", param_hint=f"'--{name}'"
+            ) from None
+    return out
+
+
+@cli.command()
+@click.argument("org")
+@click.option("--round", "round_id", help="The round to plan from (default: the latest).")
+@format_option("table", "md", "csv", "json", "xlsx")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the roadmap to this file (required for xlsx).",
+)
+@click.option(
+    "--chart",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also draw the Gantt chart and projected maturity to this .svg or .png file.",
+)
+@click.option(
+    "--target",
+    "targets",
+    multiple=True,
+    metavar="PERSPECTIVE=LEVEL",
+    help="Target level for a perspective (repeatable); overrides the organisation file.",
+)
+@click.option("--start", type=click.DateTime(["%Y-%m-%d"]), help="First day (YYYY-MM-DD).")
+@click.option("--horizon", type=click.IntRange(1, 120), help="Months the roadmap may span.")
+@click.option(
+    "--capacity",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Person-days a month for improvement work.",
+)
+@click.option(
+    "--pin",
+    "pinned",
+    multiple=True,
+    metavar="ACTION",
+    help="Include this action whatever the gaps say (repeatable).",
+)
+@click.option(
+    "--exclude", "excluded", multiple=True, metavar="ACTION", help="Never plan this action."
+)
+@click.option(
+    "--priority",
+    "priorities",
+    multiple=True,
+    metavar="PERSPECTIVE=WEIGHT",
+    help="Weight a perspective's actions (default 1; higher comes earlier).",
+)
+@strict_option
+@click.pass_obj
+def roadmap(
+    state: State,
+    org: str,
+    round_id: str | None,
+    fmt: str,
+    out: Path | None,
+    chart: Path | None,
+    targets: tuple[str, ...],
+    start: Any,
+    horizon: int | None,
+    capacity: float | None,
+    pinned: tuple[str, ...],
+    excluded: tuple[str, ...],
+    priorities: tuple[str, ...],
+    strict: bool,
+) -> None:
+    """Plan a tailored improvement roadmap for an organisation, saying why each action is in it.
+
+    Targets, start, horizon, capacity, pinned and excluded actions and priorities come from
+    the organisation's `roadmap:` settings; the options here override them. Targets not set
+    anywhere default from the PMO type and operating model the organisation needs.
+
+    \b
+    Example:
+      pmo roadmap northwind-bank
+      pmo roadmap northwind-bank --capacity 30 --target benefits=4 --chart roadmap.svg
+      pmo roadmap northwind-bank --format xlsx --out northwind-roadmap.xlsx
+      pmo roadmap northwind-bank --format md > roadmap.md
+    """
+    from .checks.actions import VALID_TARGETS, target_problem
+    from .planning import roadmap_for
+    from .roadmap_views import render_roadmap
+    from .scoring import score_workspace
+
+    if fmt == "xlsx" and out is None:
+        raise click.UsageError("--format xlsx writes a file: add --out FILE.xlsx")
+    target_levels = _pairs("target", targets, int)
+    for perspective, level in target_levels.items():
+        if level not in VALID_TARGETS:
+            raise click.BadParameter(
+                f"{perspective}: {target_problem(level)}", param_hint="'--target'"
+            )
+    weights = _pairs("priority", priorities, float)
+    ws = state.load(strict=strict)
+    ws.organisation(org)
+    _check_perspectives(ws, {**target_levels, **weights})
+    overrides = {
+        "targets": target_levels,
+        "start": start.date() if start else None,
+        "horizon": horizon,
+        "capacity": capacity,
+        "pinned": list(pinned),
+        "excluded": list(excluded),
+        "priorities": weights,
+    }
+    plan = roadmap_for(ws, score_workspace(ws), org, round_id, overrides)
+    titles = _titles(ws)
+    if chart is not None:
+        _draw_roadmap(plan, titles, chart)
+    if out is not None:
+        from .files import write_atomic
+
+        write_atomic(out, render_roadmap(plan, titles, "md" if fmt == "table" else fmt))
+        click.echo(f"wrote {out}")
+    elif fmt == "table":
+        from .roadmap_views import terminal
+
+        _print(terminal(plan, titles))
+    else:
+        click.echo(render_roadmap(plan, titles, fmt), nl=False)
+
+
+def _titles(ws: Any) -> dict[str, str]:
+    """Titles of perspectives and classification outcomes by id, for display."""
+    out = {}
+    for q in ws.questionnaires.values():
+        if q.kind == "maturity":
+            out.update({s.id: s.title for s in q.sections})
+        out.update({o.id: o.title for o in q.outcomes})
+    return out
+
+
+def _check_perspectives(ws: Any, names: dict[str, Any]) -> None:
+    from .checks.actions import MATURITY_ID
+
+    maturity = ws.questionnaires.get(MATURITY_ID)
+    known = [s.id for s in maturity.sections] if maturity else []
+    for name in names:
+        if known and name not in known:
+            raise click.BadParameter(
+                f"unknown perspective '{name}'; expected one of: {', '.join(known)}"
+            )
+
+
+def _draw_roadmap(plan: Any, titles: dict[str, str], chart: Path) -> None:
+    from .charts import format_of, render
+    from .charts.roadmap import roadmap_figure
+    from .files import write_atomic
+
+    try:
+        fmt = format_of(chart)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--chart'") from None
+    write_atomic(chart, render(roadmap_figure(plan, titles), fmt))
+    click.echo(f"wrote {chart}", err=True)
+
+
 @cli.command()
 @click.option(
     "--out",
@@ -234,7 +404,8 @@ def init(directory: Path, with_samples: bool) -> None:
 def _print(renderable: Any) -> None:
     from rich.console import Console
 
-    Console(highlight=False, soft_wrap=False).print(renderable)
+    # soft wrap: long lines (reasons, criteria) stay whole when piped; tables still fit
+    Console(highlight=False, soft_wrap=True).print(renderable)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -33,8 +33,9 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def block(marker: str) -> str:
-    match = re.search(rf"<!-- {marker} -->\s*```bash\n(.*?)\n\s*```\s*<!-- /{marker} -->",
-                      README, re.S)
+    match = re.search(
+        rf"<!-- {marker} -->\s*```bash\n(.*?)\n\s*```\s*<!-- /{marker} -->", README, re.S
+    )
     assert match, f"README.md has no {marker} block"
     return match.group(1).strip()
 
@@ -47,9 +48,16 @@ def test_readme_has_the_two_quickstart_commands():
 def test_ci_runs_the_readme_test_command():
     script = ROOT / ".ci/run"
     extracted = subprocess.run(
-        ["bash", "-c", "sed -n '/<!-- test-command -->/,/<!-- \\/test-command -->/p' README.md"
-         " | sed -e '/<!--/d' -e '/```/d' -e 's/^ *//'"],
-        cwd=ROOT, capture_output=True, text=True, check=True,
+        [
+            "bash",
+            "-c",
+            "sed -n '/<!-- test-command -->/,/<!-- \\/test-command -->/p' README.md"
+            " | sed -e '/<!--/d' -e '/```/d' -e 's/^ *//'",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
     assert extracted == block("test-command")
     assert "README.md" in script.read_text(encoding="utf-8")
@@ -68,10 +76,17 @@ def test_readme_example_answer_file_is_valid(tmp_path):
 
 
 PAGES = {
-    "reference/questionnaire-format.md": (Questionnaire, Scale, Option, Question, Section, Level,
-                                          Outcome, Scoring),
-    "reference/answer-format.md": (AnswerSet, QuestionnaireAnswers, Answer, Respondent,
-                                   Agreement),
+    "reference/questionnaire-format.md": (
+        Questionnaire,
+        Scale,
+        Option,
+        Question,
+        Section,
+        Level,
+        Outcome,
+        Scoring,
+    ),
+    "reference/answer-format.md": (AnswerSet, QuestionnaireAnswers, Answer, Respondent, Agreement),
     "reference/organisation-format.md": (Organisation, Round),
 }
 
@@ -79,6 +94,10 @@ PAGES = {
 @pytest.mark.parametrize("page", sorted(PAGES))
 def test_reference_pages_document_every_key(page):
     text = (ROOT / "content" / page).read_text(encoding="utf-8")
-    missing = [f"{model.__name__}.{name}" for model in PAGES[page] for name in model.model_fields
-               if f"`{name}`" not in text]
+    missing = [
+        f"{model.__name__}.{name}"
+        for model in PAGES[page]
+        for name in model.model_fields
+        if f"`{name}`" not in text
+    ]
     assert not missing, f"{page} does not document: {', '.join(missing)}"

@@ -17,6 +17,14 @@ MODEL_ID = "operating-model"
 their content but keeps their ids)."""
 
 Report = Callable[[KeyPath, str], None]
+VALID_TARGETS = (0, 2, 3, 4, 5)
+
+
+def target_problem(value: object) -> str:
+    return (
+        f"a target is 0 (no improvement) or a level from 2 to 5, found {value}; level 1 "
+        "only means that some practice exists, so no action aims at it"
+    )
 
 
 def check_actions(
@@ -48,16 +56,22 @@ def check_actions(
                 continue
             where[action.id] = (doc, i)
             if action.to_level != action.from_level + 1:
-                report(("to_level",), f"actions lift one level at a time: expected "
-                       f"{action.from_level + 1} after from_level {action.from_level}, "
-                       f"found {action.to_level}")
+                report(
+                    ("to_level",),
+                    f"actions lift one level at a time: expected "
+                    f"{action.from_level + 1} after from_level {action.from_level}, "
+                    f"found {action.to_level}",
+                )
             if maturity is not None:
                 _check_maturity_refs(report, action, maturity)
             for key, known in outcomes.items():
                 for k, ident in enumerate(getattr(action, key)):
                     if known is not None and ident not in known:
-                        report((key, k), f"unknown outcome '{ident}'; expected one of: "
-                               f"{', '.join(sorted(known))}")
+                        report(
+                            (key, k),
+                            f"unknown outcome '{ident}'; expected one of: "
+                            f"{', '.join(sorted(known))}",
+                        )
             _check_pages(report, action.standards, content_dir)
             for key, known in (catalogues or {}).items():
                 for k, ident in enumerate(getattr(action, key)):
@@ -68,7 +82,9 @@ def check_actions(
 
 
 def check_roadmap_settings(
-    org: Organisation, doc: YamlDoc, questionnaires: Mapping[str, Questionnaire],
+    org: Organisation,
+    doc: YamlDoc,
+    questionnaires: Mapping[str, Questionnaire],
     actions: set[str],
 ) -> list[Problem]:
     """Targets and priorities name perspectives; pinned and excluded actions exist."""
@@ -80,19 +96,30 @@ def check_roadmap_settings(
         for name, value in getattr(settings, key).items():
             loc = ("roadmap", key, name)
             if perspectives is not None and name not in perspectives:
-                problems.append(Problem(doc.location(loc, key=True), f"unknown perspective "
-                                        f"'{name}'; expected one of: {', '.join(perspectives)}"))
-            elif key == "targets" and not 0 <= value <= 5:
-                problems.append(Problem(doc.location(loc), f"a target is a level from 0 to 5, "
-                                        f"found {value}"))
+                problems.append(
+                    Problem(
+                        doc.location(loc, key=True),
+                        f"unknown perspective '{name}'; expected one of: {', '.join(perspectives)}",
+                    )
+                )
+            elif key == "targets" and value not in VALID_TARGETS:
+                problems.append(Problem(doc.location(loc), target_problem(value)))
             elif key == "priorities" and value <= 0:
-                problems.append(Problem(doc.location(loc), f"a priority weight must be greater "
-                                        f"than 0, found {value}"))
+                problems.append(
+                    Problem(
+                        doc.location(loc),
+                        f"a priority weight must be greater than 0, found {value}",
+                    )
+                )
     for key in ("pinned", "excluded"):
         for i, ident in enumerate(getattr(settings, key)):
             if actions and ident not in actions:
-                problems.append(Problem(doc.location(("roadmap", key, i)), f"unknown action "
-                                        f"'{ident}'{_suggest(ident, actions)}"))
+                problems.append(
+                    Problem(
+                        doc.location(("roadmap", key, i)),
+                        f"unknown action '{ident}'{_suggest(ident, actions)}",
+                    )
+                )
     return problems
 
 
@@ -104,21 +131,31 @@ def _check_maturity_refs(report: Report, action: Action, maturity: Questionnaire
     sections = [s.id for s in maturity.sections]
     for k, perspective in enumerate(action.perspectives):
         if perspective not in sections:
-            report(("perspectives", k),
-                   f"unknown perspective '{perspective}'; expected one of: {', '.join(sections)}")
+            report(
+                ("perspectives", k),
+                f"unknown perspective '{perspective}'; expected one of: {', '.join(sections)}",
+            )
     for k, criterion in enumerate(action.criteria):
         question = maturity.questions.get(criterion)
         if question is None:
-            report(("criteria", k),
-                   f"unknown criterion '{criterion}'{_suggest(criterion, maturity.questions)}")
+            report(
+                ("criteria", k),
+                f"unknown criterion '{criterion}'{_suggest(criterion, maturity.questions)}",
+            )
             continue
         section = maturity.section_of[criterion].id
         if section not in action.perspectives:
-            report(("criteria", k), f"criterion '{criterion}' belongs to perspective "
-                   f"'{section}', which this action does not list in perspectives")
+            report(
+                ("criteria", k),
+                f"criterion '{criterion}' belongs to perspective "
+                f"'{section}', which this action does not list in perspectives",
+            )
         elif question.level != action.to_level:
-            report(("criteria", k), f"criterion '{criterion}' is at level {question.level}, "
-                   f"but this action lifts to level {action.to_level}")
+            report(
+                ("criteria", k),
+                f"criterion '{criterion}' is at level {question.level}, "
+                f"but this action lifts to level {action.to_level}",
+            )
 
 
 def _check_pages(report: Report, pages: list[str], content_dir: Path | None) -> None:
@@ -144,13 +181,18 @@ def _dependency_problems(
                 if dep in where:
                     graph[action.id].append(dep)
                 else:
-                    problems.append(Problem(doc.location(("actions", i, "depends_on", k)),
-                                            f"unknown action '{dep}'{_suggest(dep, where)}"))
+                    problems.append(
+                        Problem(
+                            doc.location(("actions", i, "depends_on", k)),
+                            f"unknown action '{dep}'{_suggest(dep, where)}",
+                        )
+                    )
     for cycle in find_cycles(graph):
         doc, i = where[cycle[0]]
         path = " → ".join([*cycle, cycle[0]])
-        problems.append(Problem(doc.location(("actions", i, "depends_on")),
-                                f"dependency cycle: {path}"))
+        problems.append(
+            Problem(doc.location(("actions", i, "depends_on")), f"dependency cycle: {path}")
+        )
     return problems
 
 
@@ -165,7 +207,7 @@ def find_cycles(graph: Mapping[str, list[str]]) -> list[list[str]]:
         path.append(node)
         for dep in graph.get(node, []):
             if state.get(dep) == 1:
-                cycle = path[path.index(dep):]
+                cycle = path[path.index(dep) :]
                 start = cycle.index(min(cycle))
                 key = tuple(cycle[start:] + cycle[:start])
                 if key not in seen:

@@ -110,13 +110,24 @@ Uncovered = dict[str, list[tuple[str, int]]]
 """By perspective: unmet criteria (id, level) that no usable action addresses."""
 
 
-def _target(situation: Situation, p: str, title: str, target: tuple[int, str],
-            steps: Mapping[tuple[str, int], int | None], start: dt.date, horizon: int,
-            uncovered: Uncovered) -> Target:
+def _target(
+    situation: Situation,
+    p: str,
+    title: str,
+    target: tuple[int, str],
+    steps: Mapping[tuple[str, int], int | None],
+    start: dt.date,
+    horizon: int,
+    uncovered: Uncovered,
+) -> Target:
     current = situation.levels[p]
     month = steps.get((p, target[0]), 0) if target[0] > current else 0
     return Target(
-        perspective=p, title=title, current=current, target=target[0], source=target[1],
+        perspective=p,
+        title=title,
+        current=current,
+        target=target[0],
+        source=target[1],
         reached=_date(start, month) if month is not None and month <= horizon else None,
         uncovered=tuple(c for c, _ in uncovered.get(p, ())),
     )
@@ -131,7 +142,8 @@ def _choose(
     """Actions for every level step, set-up, pins and prerequisites; uncovered criteria."""
     excluded = set(settings.excluded)
     usable = {
-        k: a for k, a in actions.items()
+        k: a
+        for k, a in actions.items()
         if k not in excluded and _suits(a, situation.needed_type, situation.target_model)
     }
     chosen: dict[str, _Choice] = {}
@@ -143,21 +155,33 @@ def _choose(
         current, (target, _) = situation.levels[p], targets[p]
         for level in range(max(current, 1), target):
             unmet = dict(situation.unmet.get((p, level + 1), ()))
-            candidates = [a for a in usable.values() if p in a.perspectives
-                          and a.from_level == level and a.to_level == level + 1]
+            candidates = [
+                a
+                for a in usable.values()
+                if p in a.perspectives and a.from_level == level and a.to_level == level + 1
+            ]
             picked, missing = _cover(unmet, candidates)
             uncovered.setdefault(p, []).extend((c, level + 1) for c in missing)
             for action in picked:
                 met = tuple(f"{c} ({unmet[c]})" for c in action.criteria if c in unmet)
-                reason = (f"{titles[p]} is at level {current}, target {target}: the step to "
-                          f"level {level + 1} needs {', '.join(met)}")
+                reason = (
+                    f"{titles[p]} is at level {current}, target {target}: the step to "
+                    f"level {level + 1} needs {', '.join(met)}"
+                )
                 _add(chosen, _Choice(action, f"{p} {level}→{level + 1}", reason, met))
     for choice in _setup(situation, usable):
         _add(chosen, choice)
     for ident in settings.pinned:
         if ident in actions and ident not in excluded:
-            _add(chosen, _Choice(actions[ident], _step_of(actions[ident]),
-                                 "Pinned in the organisation's roadmap settings", ()))
+            _add(
+                chosen,
+                _Choice(
+                    actions[ident],
+                    _step_of(actions[ident]),
+                    "Pinned in the organisation's roadmap settings",
+                    (),
+                ),
+            )
     _add_prerequisites(chosen, actions, excluded)
     return chosen, uncovered
 
@@ -186,19 +210,22 @@ def _setup(situation: Situation, usable: Mapping[str, Action]) -> list[_Choice]:
     """
     names = situation.titles
     new_type = bool(situation.needed_type) and situation.needed_type != situation.current_type
-    new_model = bool(situation.target_model) and (
-        situation.target_model != situation.current_model)
+    new_model = bool(situation.target_model) and (situation.target_model != situation.current_model)
     today = names.get(situation.current_type or "", "no office")
     out = []
     for action in sorted(usable.values(), key=lambda a: (PHASES.index(a.phase), a.id)):
         if action.perspectives:
             continue
         if new_model and action.operating_models:
-            reason = (f"The office should work in a {names.get(situation.target_model or '')} "
-                      f"way (today: {names.get(situation.current_model or '', 'not assessed')})")
+            reason = (
+                f"The office should work in a {names.get(situation.target_model or '')} "
+                f"way (today: {names.get(situation.current_model or '', 'not assessed')})"
+            )
         elif new_type and not action.operating_models:
-            reason = (f"The organisation needs a {names.get(situation.needed_type or '')} "
-                      f"(today: {today})")
+            reason = (
+                f"The organisation needs a {names.get(situation.needed_type or '')} "
+                f"(today: {today})"
+            )
         else:
             continue
         out.append(_Choice(action, "set-up", reason, ()))
@@ -216,16 +243,18 @@ def _add(chosen: dict[str, _Choice], choice: _Choice) -> None:
         chosen[choice.action.id] = choice
 
 
-def _add_prerequisites(chosen: dict[str, _Choice], actions: Mapping[str, Action],
-                       excluded: set[str]) -> None:
+def _add_prerequisites(
+    chosen: dict[str, _Choice], actions: Mapping[str, Action], excluded: set[str]
+) -> None:
     queue = list(chosen)
     while queue:
         for dep in actions[queue.pop(0)].depends_on:
             if dep not in chosen and dep not in excluded:
                 users = sorted(k for k, c in chosen.items() if dep in c.action.depends_on)
                 action = actions[dep]
-                chosen[dep] = _Choice(action, _step_of(action),
-                                      f"Needed first by {', '.join(users)}", ())
+                chosen[dep] = _Choice(
+                    action, _step_of(action), f"Needed first by {', '.join(users)}", ()
+                )
                 queue.append(dep)
 
 
@@ -235,8 +264,9 @@ def _step_of(action: Action) -> str:
     return f"{action.perspectives[0]} {action.from_level}→{action.to_level}"
 
 
-def _dependencies(chosen: Mapping[str, _Choice], actions: Mapping[str, Action]
-                  ) -> dict[str, set[str]]:
+def _dependencies(
+    chosen: Mapping[str, _Choice], actions: Mapping[str, Action]
+) -> dict[str, set[str]]:
     """Every chosen action's prerequisites among the chosen: explicit, level order, phases."""
     deps = {k: {d for d in c.action.depends_on if d in chosen} for k, c in chosen.items()}
     for k, c in chosen.items():
@@ -246,8 +276,11 @@ def _dependencies(chosen: Mapping[str, _Choice], actions: Mapping[str, Action]
             same_perspective = set(a.perspectives) & set(b.perspectives)
             if same_perspective and b.to_level <= a.from_level and other_id != k:
                 deps[k].add(other_id)  # no level skipping
-            if not a.perspectives and not b.perspectives and (
-                    PHASES.index(b.phase) < PHASES.index(a.phase)):
+            if (
+                not a.perspectives
+                and not b.perspectives
+                and (PHASES.index(b.phase) < PHASES.index(a.phase))
+            ):
                 deps[k].add(other_id)  # the office's set-up follows its life cycle
     return deps
 
@@ -260,8 +293,12 @@ def _months(action: Action, capacity: float) -> tuple[int, float]:
     return months, action.effort / months
 
 
-def _schedule(chosen: Mapping[str, _Choice], deps: Mapping[str, set[str]],
-              settings: RoadmapSettings, capacity: float) -> dict[str, tuple[int, int]]:
+def _schedule(
+    chosen: Mapping[str, _Choice],
+    deps: Mapping[str, set[str]],
+    settings: RoadmapSettings,
+    capacity: float,
+) -> dict[str, tuple[int, int]]:
     """(start month, end month) of every chosen action: serial list scheduling."""
     weights = settings.priorities
     used: dict[int, float] = {}
@@ -278,8 +315,9 @@ def _schedule(chosen: Mapping[str, _Choice], deps: Mapping[str, set[str]],
         k = min(ready, key=priority)
         months, load = _months(chosen[k].action, capacity)
         month = max((placed[d][1] for d in deps[k]), default=0)
-        while any(used.get(m, 0.0) + load > capacity + EPSILON
-                  for m in range(month, month + months)):
+        while any(
+            used.get(m, 0.0) + load > capacity + EPSILON for m in range(month, month + months)
+        ):
             month += 1
         for m in range(month, month + months):
             used[m] = used.get(m, 0.0) + load
@@ -288,19 +326,27 @@ def _schedule(chosen: Mapping[str, _Choice], deps: Mapping[str, set[str]],
     return placed
 
 
-def _shortfall(chosen: Mapping[str, _Choice], deps: Mapping[str, set[str]],
-               settings: RoadmapSettings, months: int) -> Shortfall:
-    """Months needed at this capacity; the capacity that would fit the horizon, if any."""
-    total = sum(c.action.effort for c in chosen.values())
-    chain = max(e for _, e in _schedule(chosen, deps, settings, total + 1).values())
+def _shortfall(
+    chosen: Mapping[str, _Choice],
+    deps: Mapping[str, set[str]],
+    settings: RoadmapSettings,
+    months: int,
+) -> Shortfall:
+    """Months needed at this capacity; the least whole person-days a month that would fit the
+    horizon, or None when the chain of dependencies alone is longer than the horizon."""
+    total = math.ceil(sum(c.action.effort for c in chosen.values())) + 1
+
+    def end(capacity: float) -> int:
+        return max(e for _, e in _schedule(chosen, deps, settings, capacity).values())
+
+    chain = end(total)
     if chain > settings.horizon:
         return Shortfall(months, None, chain)
-    low, high = settings.capacity, total + 1
-    while high - low > 0.5:
-        middle = (low + high) / 2
-        end = max(e for _, e in _schedule(chosen, deps, settings, middle).values())
-        low, high = (middle, high) if end > settings.horizon else (low, middle)
-    return Shortfall(months, math.ceil(high), chain)
+    low, high = math.floor(settings.capacity), total  # low does not fit, high does
+    while high - low > 1:
+        middle = (low + high) // 2
+        low, high = (middle, high) if end(middle) > settings.horizon else (low, middle)
+    return Shortfall(months, float(high), chain)
 
 
 def _step_months(
@@ -333,45 +379,79 @@ def _step_months(
     return out
 
 
-def _reached(situation: Situation, steps: Mapping[tuple[str, int], int | None], p: str,
-             month: int) -> int:
+def _reached(
+    situation: Situation, steps: Mapping[tuple[str, int], int | None], p: str, month: int
+) -> int:
     """The level perspective `p` is projected at by the end of `month`."""
     level = situation.levels[p]
     following = max(level + 1, 2)
-    while (p, following) in steps and steps[(p, following)] is not None \
-            and steps[(p, following)] <= month:  # type: ignore[operator]
+    while (
+        (p, following) in steps
+        and steps[(p, following)] is not None
+        and steps[(p, following)] <= month
+    ):  # type: ignore[operator]
         level, following = following, following + 1
     return level
 
 
-def _phases(situation: Situation, chosen: Mapping[str, _Choice],
-            placed: Mapping[str, tuple[int, int]], steps: Mapping[tuple[str, int], int | None],
-            start: dt.date, horizon: int) -> tuple[Phase, ...]:
+def _phases(
+    situation: Situation,
+    chosen: Mapping[str, _Choice],
+    placed: Mapping[str, tuple[int, int]],
+    steps: Mapping[tuple[str, int], int | None],
+    start: dt.date,
+    horizon: int,
+) -> tuple[Phase, ...]:
     """Projected levels at the end of each quarter of the horizon."""
     out = []
     for q in range(1, math.ceil(horizon / 3) + 1):
         month = min(3 * q, horizon)
-        levels = tuple((p, _reached(situation, steps, p, month))
-                       for p, _ in situation.perspectives if p in situation.levels)
+        levels = tuple(
+            (p, _reached(situation, steps, p, month))
+            for p, _ in situation.perspectives
+            if p in situation.levels
+        )
         finished = tuple(sorted(k for k in chosen if 3 * (q - 1) < placed[k][1] <= month))
         label = f"{_month_start(start, 3 * (q - 1)):%b %Y}–{_date(start, month):%b %Y}"
-        out.append(Phase(label, _date(start, month), month, levels,
-                         min((lv for _, lv in levels), default=0), finished))
+        out.append(
+            Phase(
+                label,
+                _date(start, month),
+                month,
+                levels,
+                min((lv for _, lv in levels), default=0),
+                finished,
+            )
+        )
     return tuple(out)
 
 
-def _planned(choice: _Choice, placed: tuple[int, int], start: dt.date, horizon: int
-             ) -> PlannedAction:
+def _planned(
+    choice: _Choice, placed: tuple[int, int], start: dt.date, horizon: int
+) -> PlannedAction:
     a = choice.action
     begin, end = placed
     return PlannedAction(
-        id=a.id, title=a.title, summary=a.summary, perspectives=tuple(a.perspectives),
-        phase=a.phase, step=choice.step, start_month=begin, months=end - begin,
+        id=a.id,
+        title=a.title,
+        summary=a.summary,
+        perspectives=tuple(a.perspectives),
+        phase=a.phase,
+        step=choice.step,
+        start_month=begin,
+        months=end - begin,
         start=_month_start(start, begin),
-        end=_date(start, end), effort=a.effort, load=round(a.effort / (end - begin), 2),
-        value=a.value, reason=choice.reason, criteria=choice.criteria,
-        depends_on=tuple(a.depends_on), templates=tuple(a.templates),
-        standards=tuple(a.standards), lessons=tuple(a.lessons), within_horizon=end <= horizon,
+        end=_date(start, end),
+        effort=a.effort,
+        load=round(a.effort / (end - begin), 2),
+        value=a.value,
+        reason=choice.reason,
+        criteria=choice.criteria,
+        depends_on=tuple(a.depends_on),
+        templates=tuple(a.templates),
+        standards=tuple(a.standards),
+        lessons=tuple(a.lessons),
+        within_horizon=end <= horizon,
     )
 
 
@@ -391,4 +471,4 @@ def _date(start: dt.date, months: int) -> dt.date:
 
 def _month_start(start: dt.date, months: int) -> dt.date:
     """The first day of the `months`-th month after `start` (start itself for 0)."""
-    return start if months <= 0 else _date(start, months - 1) + dt.timedelta(days=1)
+    return start if months <= 0 else _date(start, months) + dt.timedelta(days=1)

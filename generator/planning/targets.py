@@ -15,8 +15,15 @@ BASELINE = 3
 """Target for any perspective the tables below do not mention."""
 
 BY_TYPE: Mapping[str, Mapping[str, int]] = {
-    "project-office": {"governance": 2, "benefits": 2, "finance": 2, "resources": 2,
-                       "stakeholders": 2, "standards": 2, "people": 2},
+    "project-office": {
+        "governance": 2,
+        "benefits": 2,
+        "finance": 2,
+        "resources": 2,
+        "stakeholders": 2,
+        "standards": 2,
+        "people": 2,
+    },
     "programme-office": {"finance": 2, "resources": 2, "standards": 2, "people": 2},
     "pmo": {},
     "portfolio-office": {"governance": 4, "benefits": 4, "finance": 4, "resources": 4},

@@ -1,0 +1,113 @@
+"""The roadmap chart: a Gantt chart of the planned actions above the projected maturity."""
+
+from __future__ import annotations
+
+import calendar
+import textwrap
+from collections.abc import Sequence
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.colors import ListedColormap
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from ..planning import PlannedAction, Roadmap
+from . import new_figure
+
+SETUP_COLOUR = "#8c8c8c"
+PALETTE = [
+    "#3b5ba5",
+    "#e07b39",
+    "#3a9a6b",
+    "#c2453d",
+    "#8a5fb0",
+    "#a0784f",
+    "#d66fae",
+    "#5b8db8",
+    "#b5a33a",
+]
+LEVEL_COLOURS = ListedColormap(["#f2f2f2", "#fde0c5", "#fbbf8a", "#c9dfa8", "#8fc78a", "#4f9e62"])
+
+
+def roadmap_figure(roadmap: Roadmap, titles: dict[str, str]) -> Figure:
+    """Gantt chart (one bar per action, coloured by perspective) and a level heatmap."""
+    actions = [*roadmap.actions, *roadmap.deferred]
+    perspectives = [t.perspective for t in roadmap.targets]
+    colours = {p: PALETTE[i % len(PALETTE)] for i, p in enumerate(perspectives)}
+    rows = max(len(actions), 1)
+    fig = new_figure(11, 2.2 + 0.26 * rows + 0.32 * len(perspectives))
+    gantt, levels = fig.subplots(
+        2, 1, height_ratios=[0.26 * rows + 0.8, 0.32 * len(perspectives) + 0.9]
+    )
+    _gantt(gantt, roadmap, actions, colours)
+    _levels(levels, roadmap, titles)
+    used = [p for p in perspectives if any(p in a.perspectives for a in actions)]
+    handles = [Patch(color=colours[p], label=titles.get(p, p)) for p in used]
+    if any(not a.perspectives for a in actions):
+        handles.append(Patch(color=SETUP_COLOUR, label="Setting up the office"))
+    if handles:
+        gantt.legend(
+            handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8
+        )
+    return fig
+
+
+def _gantt(
+    ax: Axes, roadmap: Roadmap, actions: Sequence[PlannedAction], colours: dict[str, str]
+) -> None:
+    for row, a in enumerate(actions):
+        colour = colours.get(a.perspectives[0], SETUP_COLOUR) if a.perspectives else SETUP_COLOUR
+        ax.barh(
+            row,
+            a.months,
+            left=a.start_month,
+            color=colour,
+            height=0.62,
+            alpha=1.0 if a.within_horizon else 0.45,
+            hatch=None if a.within_horizon else "//",
+            edgecolor="white",
+            linewidth=0.5,
+        )
+    ax.set_yticks(
+        range(len(actions)), [textwrap.shorten(a.title, 58, placeholder="…") for a in actions]
+    )
+    ax.invert_yaxis()
+    end = max([roadmap.horizon, *(a.end_month for a in actions)])
+    ticks = list(range(0, end + 1, 3))
+    ax.set_xticks(ticks, [_month_label(roadmap, m) for m in ticks])
+    ax.set_xlim(0, end)
+    ax.axvline(roadmap.horizon, color="#c2453d", linestyle="--", linewidth=1)
+    ax.text(roadmap.horizon, -0.9, " horizon", color="#c2453d", fontsize=8, va="bottom")
+    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+    ax.set_axisbelow(True)
+    ax.set_title(f"Improvement roadmap: {roadmap.name}", loc="left", fontsize=11)
+
+
+def _levels(ax: Axes, roadmap: Roadmap, titles: dict[str, str]) -> None:
+    targets = list(roadmap.targets)
+    columns = ["Now", *(p.label.split("–")[1] for p in roadmap.phases), "Target"]
+    grid = np.array(
+        [
+            [
+                t.current,
+                *(dict(p.levels).get(t.perspective, t.current) for p in roadmap.phases),
+                t.target,
+            ]
+            for t in targets
+        ]
+    )
+    ax.imshow(grid, cmap=LEVEL_COLOURS, vmin=0, vmax=5, aspect="auto")
+    for (i, j), value in np.ndenumerate(grid):
+        ax.text(j, i, str(value), ha="center", va="center", fontsize=8)
+    ax.set_yticks(range(len(targets)), [titles.get(t.perspective, t.title) for t in targets])
+    ax.set_xticks(range(len(columns)), columns, fontsize=8)
+    ax.tick_params(length=0)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_visible(False)
+    ax.set_title("Projected maturity level at the end of each quarter", loc="left", fontsize=10)
+
+
+def _month_label(roadmap: Roadmap, month: int) -> str:
+    index = roadmap.start.month - 1 + month
+    return f"{calendar.month_abbr[index % 12 + 1]} {roadmap.start.year + index // 12}"
