@@ -92,6 +92,7 @@ def test_json_and_overrides(run, ws):
 
 def test_csv_neutralises_formulas(run, ws):
     status, out, _ = run("roadmap", "acme", "--format", "csv", cwd=ws)
+    assert status == 0
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(out))}
     assert rows["gov-standard"]["title"] == '\'=HYPERLINK("http://x")'
     assert rows["gov-boards"]["start"] == "2026-01-01"
