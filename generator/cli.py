@@ -109,7 +109,7 @@ def validate(state: State, paths: tuple[Path, ...], strict: bool) -> None:
     click.echo(
         f"OK: {len(ws.questionnaires)} questionnaires, {len(ws.organisations)} organisations, "
         f"{len(ws.responses)} responses, {answers} answers"
-        + (f" ({len(ws.warnings)} warnings)" if ws.warnings else "")
+        + (f" ({len(ws.warnings)} warning{'s' * (len(ws.warnings) != 1)})" if ws.warnings else "")
     )
 
 

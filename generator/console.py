@@ -53,7 +53,8 @@ def _maturity(m: MaturityResult) -> Iterator[RenderableType]:
         change = f" (previous round: level {m.previous_level}, score {m.previous_score})"
     level = "not assessed" if m.level is None else f"level {m.level} {m.level_name}"
     yield Text(
-        f"\n{m.title}: {level}, score {m.score}{change}; {m.respondents} respondents", style="bold"
+        f"\n{m.title}: {level}, score {m.score}{change}; {_plural(m.respondents, 'respondent')}",
+        style="bold",
     )
     table = Table(show_lines=False, expand=False)
     table.add_column("Perspective")
@@ -83,16 +84,19 @@ def _maturity(m: MaturityResult) -> Iterator[RenderableType]:
         lines = [f"  {p.title} (level {_dash(p.level)} → {target}):"]
         lines += [f"    {c.id} [{c.answer}] {c.text}" for c in p.limiting]
         yield Text("\n".join(lines))
-    split = [c for c in m.criteria if c.disagreement]
+    settled = sum(c.disagreement and c.agreed for c in m.criteria)
+    if settled:
+        yield Text(f"Settled by agreed answers: {_plural(settled, 'criterion', 'criteria')}")
+    split = [c for c in m.criteria if c.disagreement and not c.agreed]
     if split:
         yield Text(
-            f"To discuss ({len(split)} criteria where respondents disagree): "
-            + ", ".join(f"{c.id} ({_range(c)})" for c in split)
+            f"To discuss ({_plural(len(split), 'criterion', 'criteria')} where respondents "
+            "disagree): " + ", ".join(f"{c.id} ({_range(c)})" for c in split)
         )
 
 
 def _classification(c: ClassificationResult) -> Iterator[RenderableType]:
-    yield Text(f"\n{c.title}: {c.respondents} respondents", style="bold")
+    yield Text(f"\n{c.title}: {_plural(c.respondents, 'respondent')}", style="bold")
     table = Table()
     table.add_column("View")
     table.add_column("Best fit")
@@ -100,14 +104,20 @@ def _classification(c: ClassificationResult) -> Iterator[RenderableType]:
     has_position = any(v.position is not None for v in c.views)
     if has_position:
         table.add_column("Position (0-100)")
-    table.add_column("All fits")
+    has_previous = any(v.previous_best or v.previous_position is not None for v in c.views)
+    if has_previous:
+        table.add_column("Previous round")
     for v in c.views:
         row = [escape(v.label), _names(v, v.best), _names(v, v.runner_up)]
         if has_position:
             row.append(_position(v))
-        row.append(", ".join(f"{f.title} {f.percent}%" for f in v.fits))
+        if has_previous:
+            row.append(_previous(v))
         table.add_row(*row)
     yield table
+    for v in c.views:
+        fits = ", ".join(f"{f.title} {f.percent}%" for f in v.fits)
+        yield Text(f"All fits, {v.label.lower()}: {fits}")
     if c.disagreements:
         yield Text("No majority answer on: " + ", ".join(c.disagreements))
 
@@ -120,14 +130,23 @@ def _names(v: ViewResult, ids: tuple[str, ...]) -> str:
     return escape(names + (" (tie)" if len(ids) > 1 else ""))
 
 
+def _previous(v: ViewResult) -> str:
+    titles = {f.outcome: f.title for f in v.fits}
+    parts = [" = ".join(titles[i] for i in v.previous_best)] if v.previous_best else []
+    if v.previous_position is not None:
+        parts.append(f"position {v.previous_position:g}")
+    return escape(", ".join(parts)) or "—"
+
+
 def _position(v: ViewResult) -> str:
     if v.position is None:
         return "—"
-    text = f"{v.position:g} {v.position_label}"
+    titles = {f.outcome: f.title for f in v.fits}
+    text = f"{v.position:g} {titles.get(v.position_label or '', v.position_label)}"
     if v.hybrid:
         by_label: dict[str, list[str]] = {}
         for s in v.sections:
-            by_label.setdefault(s.label, []).append(s.title)
+            by_label.setdefault(titles.get(s.label, s.label), []).append(s.title)
         text += "; hybrid: " + "; ".join(
             f"{label} in {', '.join(titles)}" for label, titles in by_label.items()
         )
@@ -139,6 +158,10 @@ def _range(c: CriterionResult) -> str:
     if c.na and c.rated:
         parts.append(f"{c.na} say n/a")
     return ", ".join(parts)
+
+
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 def _dash(value: object) -> str:

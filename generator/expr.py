@@ -45,7 +45,7 @@ _TOKEN = re.compile(
     )""",
     re.VERBOSE,
 )
-_KEYWORDS = {"and", "or", "not", "in", "answered", "true", "false"}
+KEYWORDS = frozenset({"and", "or", "not", "in", "answered", "true", "false"})
 _COMPARE: dict[str, Callable[[Any, Any], Any]] = {
     "==": operator.eq,
     "!=": operator.ne,
@@ -204,6 +204,17 @@ def references(expr: Expr) -> list[tuple[str, str | None]]:
     return []
 
 
+def ordered(expr: Expr) -> list[str]:
+    """The question ids a condition compares with `<`, `<=`, `>` or `>=`."""
+    if isinstance(expr, Compare):
+        return [expr.question] if expr.op not in ("==", "!=") else []
+    if isinstance(expr, Not):
+        return ordered(expr.operand)
+    if isinstance(expr, Logical):
+        return [qid for o in expr.operands for qid in ordered(o)]
+    return []
+
+
 def _column(frame: pd.DataFrame, question: str) -> pd.Series:
     import pandas as pd
 
@@ -224,7 +235,7 @@ def _tokenize(text: str) -> list[Token]:
             raise ExprError(f"unexpected character '{value}'", column)
         if kind == "string":
             value = value[1:-1]
-        elif kind == "word" and value in _KEYWORDS:
+        elif kind == "word" and value in KEYWORDS:
             kind = value
         tokens.append(Token(kind, value, column))
     return tokens

@@ -22,7 +22,7 @@ from .checks.actions import check_actions, check_roadmap_settings
 from .errors import InputError, Location, Problem, ProblemLog
 from .models import Action, ActionLibrary, AnswerSet, Organisation, Questionnaire
 from .validation import validate
-from .workspace import ORGANISATION_FILE, Layout, Workspace, yaml_files
+from .workspace import ORGANISATION_FILE, ORGANISATION_FILES, Layout, Workspace, yaml_files
 from .yamlio import YamlProblem, read_yaml
 
 PARALLEL_FROM = 400
@@ -92,7 +92,7 @@ def _select(
     organisations = [
         p
         for p in yaml_files(layout.orgs)
-        if p.name == ORGANISATION_FILE and p.parent.parent == layout.orgs
+        if p.name in ORGANISATION_FILES and p.parent.parent == layout.orgs
     ]
     if only is None:
         skip = set(organisations)
@@ -102,7 +102,7 @@ def _select(
     known = {p.resolve() for p in questionnaires + organisations}
     extra = [p for p in chosen if p.resolve() not in known]
     new_questionnaires = [p for p in extra if p.parent.name == "questionnaires"]
-    new_organisations = [p for p in extra if p.name == ORGANISATION_FILE]
+    new_organisations = [p for p in extra if p.name in ORGANISATION_FILES]
     answers = [p for p in extra if p not in new_questionnaires + new_organisations]
     questionnaires += new_questionnaires
     organisations += new_organisations
@@ -184,7 +184,7 @@ def _check_org_folders(layout: Layout, log: ProblemLog) -> None:
         if (
             folder.is_dir()
             and not folder.name.startswith(".")
-            and not (folder / ORGANISATION_FILE).is_file()
+            and not any((folder / name).is_file() for name in ORGANISATION_FILES)
         ):
             log.add(
                 Location(folder / ORGANISATION_FILE),
@@ -249,6 +249,13 @@ def _read_chunk(files: list[Path], context: Any) -> tuple[AnswerTable, list[Prob
     table = AnswerTable()
     log = ProblemLog()
     for path in files:
+        if layout.orgs.absolute() == path.absolute().parent:
+            log.add(
+                Location(path),
+                "answer files belong in an organisation's folder, "
+                f"assessments/orgs/<organisation>/; move {path.name} there",
+            )
+            continue
         result = _read_model(path, AnswerSet, log)
         if result is None:
             continue

@@ -10,7 +10,13 @@ from pathlib import Path
 from .bundled import bundled_root
 from .errors import GeneratorError
 
-COPIED = ("mkdocs.yml", "content", "assessments/questionnaires", "assessments/schemas")
+COPIED = (
+    "mkdocs.yml",
+    "content",
+    "assessments/questionnaires",
+    "assessments/actions",
+    "assessments/schemas",
+)
 SAMPLES = "assessments/orgs"
 GITIGNORE = "site/\nbuild/\n.pmo-cache/\n"
 README = """\
@@ -19,6 +25,7 @@ README = """\
 Created by `pmo init`. Everything here is plain text, meant to be kept in version control.
 
 - `assessments/questionnaires/`: the questionnaires (PMO type, operating model, P3O maturity).
+- `assessments/actions/`: the improvement actions that roadmaps are planned from.
 - `assessments/orgs/<id>/organisation.yaml`: one folder per organisation assessed, with its
   rounds; response files go anywhere below that folder, e.g. `2026-h1/alice.yaml`.
 - `assessments/schemas/`: JSON Schemas, so that editors check and complete the YAML files.

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 YAML_SUFFIXES = (".yaml", ".yml")
 ORGANISATION_FILE = "organisation.yaml"
+ORGANISATION_FILES = ("organisation.yaml", "organisation.yml")
 
 
 @dataclass(frozen=True)

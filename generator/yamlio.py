@@ -45,18 +45,18 @@ _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.o
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """libyaml's parser with a resolver that leaves plain scalars untyped for `scalar`."""
+    """libyaml's parser with a resolver that tags every untagged node `_IMPLICIT`.
 
-    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
-        if kind is ScalarNode:
-            return _IMPLICIT
-        return _SEQ if kind is SequenceNode else _MAP
+    `_Builder` types plain scalars itself (YAML 1.2 core schema). The composer calls these
+    three hooks for every node of every file; builtins that ignore their arguments answer
+    without a Python frame, a tenth of the loading time for large workspaces:
+    `str.format` on a string without fields returns it unchanged, `slice` and `tuple` accept
+    the arguments given and do nothing with them.
+    """
 
-    def descend_resolver(self, *args: Any) -> None:
-        pass
-
-    def ascend_resolver(self, *args: Any) -> None:
-        pass
+    resolve = _IMPLICIT.format
+    descend_resolver = slice
+    ascend_resolver = tuple
 
 
 @dataclass

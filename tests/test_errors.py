@@ -115,7 +115,7 @@ def test_unknown_key_is_a_warning_and_fatal_when_strict(run, tmp_path):
     )
     status, out, err = run("validate", cwd=root)
     assert (status, err.splitlines()) == (0, [warning])
-    assert out == "OK: 2 questionnaires, 1 organisations, 1 responses, 7 answers (1 warnings)\n"
+    assert out == "OK: 2 questionnaires, 1 organisations, 1 responses, 7 answers (1 warning)\n"
     status, lines = validate(run, root, "--strict")
     assert (status, lines) == (1, [warning, "Aborted: 0 errors, 1 warning in 1 file."])
 

@@ -1659,6 +1659,58 @@ HARBOUR = Org(
 
 ORGANISATIONS = [BRIGHTSIDE, NORTHWIND, TRANSPORT, HELIX, RIVERSIDE, ATLAS, HARBOUR]
 
+# Roadmap settings a consultant agreed with each organisation (organisation.yaml `roadmap:`).
+# Brightside's are deliberately tight, so the sample shows an honest shortfall report.
+ROADMAPS = {
+    "brightside-agency": """\
+roadmap:
+  # A small agency: the basics everywhere, with the time the operations lead can spare.
+  targets: {governance: 2, planning: 2, benefits: 2, risk: 2, stakeholders: 2, finance: 2,
+            resources: 2, standards: 2, people: 2}
+  capacity: 6
+  horizon: 12
+""",
+    "northwind-bank": """\
+roadmap:
+  # Year two: finish the move to a portfolio office; benefits first, as the board asked.
+  targets: {benefits: 3, resources: 3}
+  capacity: 40
+  horizon: 18
+  priorities: {benefits: 2}
+""",
+    "dept-regional-transport": """\
+roadmap:
+  capacity: 45
+  horizon: 24
+  priorities: {benefits: 1.5}
+""",
+    "helix-pharma": """\
+roadmap:
+  capacity: 35
+  horizon: 18
+""",
+    "riverside-health": """\
+roadmap:
+  # The programme office closes with the programme, in about a year.
+  targets: {governance: 3}
+  capacity: 15
+  horizon: 12
+""",
+    "atlas-software": """\
+roadmap:
+  # Lean on purpose: no heavyweight governance for a team-of-teams software company.
+  targets: {governance: 2, planning: 2, risk: 2, finance: 2, resources: 2, benefits: 2}
+  capacity: 20
+  horizon: 18
+""",
+    "harbour-construction": """\
+roadmap:
+  targets: {governance: 3}
+  capacity: 30
+  horizon: 24
+""",
+}
+
 # fmt: on
 
 
@@ -1884,7 +1936,7 @@ def organisation_file(org: Org) -> str:
     ]
     for rnd in org.rounds:
         lines += [f"  - id: {rnd.id}", f"    date: {rnd.date}", f"    label: {scalar(rnd.label)}"]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n" + ROADMAPS.get(org.id, "")
 
 
 def response_file(org: Org, rnd: Round, who: str, qs: dict[str, Questionnaire]) -> str:

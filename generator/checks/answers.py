@@ -183,7 +183,8 @@ def _check_answers(
 ) -> list[tuple[str, str, str, str, str]]:
     """Rows of (question, view, value, evidence, notes) for the valid answers.
 
-    `partial`: agreed answers settle only the disputed questions, so gaps are not reported.
+    `partial`: agreed answers settle single disputed questions: gaps are not reported, and
+    display rules do not apply (an agreed answer stands whatever the earlier answers were).
     """
     records: list[tuple[str, str, str, str, str]] = []
     views = q.view_ids
@@ -193,19 +194,20 @@ def _check_answers(
     for qid, raw in answers.items():
         # Fast path for the common, well-formed answer: tens of thousands of files pass here.
         if len(views) == 1 and raw.__class__ is str and raw in allowed.get(qid, ()):
-            by_view["current"][qid] = raw
-            records.append((qid, "current", raw, "", ""))
+            by_view[views[0]][qid] = raw
+            records.append((qid, views[0], raw, "", ""))
         elif raw.__class__ is dict and _plain_pair(raw, allowed.get(qid, ()), views):
             for view, value in raw.items():
                 by_view[view][qid] = value
                 records.append((qid, view, value, "", ""))
         else:
             _check_answer(q, qid, raw, (*base, qid), report, by_view, invalid, records)
+    if partial:  # agreed answers settle single questions: display rules do not apply
+        return records
     hidden = _hidden_answers(q, by_view, report, base, answers)
     if hidden:
         records = [r for r in records if (r[0], r[1]) not in hidden]
-    if not partial:
-        _warn_unanswered(q, by_view, invalid, report, base)
+    _warn_unanswered(q, by_view, invalid, report, base)
     return records
 
 
@@ -340,18 +342,17 @@ def _warn_unanswered(
     report: Any,
     base: KeyPath,
 ) -> None:
+    order = q.question_order
     for view, given in by_view.items():
-        missing = [
-            question.id
-            for question in q.questions.values()
-            if question.required
-            and question.id not in given
-            and question.id not in invalid[view]
-            and (
-                question.id not in q.conditions
-                or q.conditions[question.id].evaluate(given, q.option_scores)
-            )
-        ]
+        missing = set(q.required_always).difference(given, invalid[view])
+        missing.update(
+            qid
+            for qid in q.required_if_shown
+            if qid not in given
+            and qid not in invalid[view]
+            and q.conditions[qid].evaluate(given, q.option_scores)
+        )
+        missing = sorted(missing, key=order.__getitem__)
         if missing:
             shown = ", ".join(missing[:5]) + (
                 f" and {len(missing) - 5} more" if len(missing) > 5 else ""

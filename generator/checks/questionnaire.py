@@ -110,7 +110,11 @@ def _check_maturity(report: Report, q: Questionnaire) -> None:
                     "missing required key 'level' (the maturity level, 2 to 5, this "
                     "criterion belongs to)",
                 )
-            elif question.type == "choice" and not any(o.score > 0 for o in q.options(question)):
+            elif (
+                question.type == "choice"
+                and q.options(question)  # a missing scale is reported on its own
+                and not any(o.score > 0 for o in q.options(question))
+            ):
                 report(
                     ("sections", si, "questions", qi),
                     "no option scores above 0, so this criterion could never be met",
@@ -135,14 +139,17 @@ def _check_classification(report: Report, q: Questionnaire) -> None:
 def _check_question(
     report: Report, q: Questionnaire, loc: KeyPath, question: Question, earlier: set[str]
 ) -> None:
+    if question.id in expr.KEYWORDS:
+        report(
+            (*loc, "id"), f"'{question.id}' is a word of the condition language; choose another id"
+        )
     if question.type == "text":
         if question.scale or question.options is not None:
             report(loc, "a text question takes no scale or options")
-    elif (question.scale is None) == (question.options is None):
-        report(
-            loc,
-            "a choice question needs either 'scale' (a shared scale's id) or 'options', not both",
-        )
+    elif question.scale is None and question.options is None:
+        report(loc, "a choice question needs 'scale' (a shared scale's id) or 'options'")
+    elif question.scale is not None and question.options is not None:
+        report(loc, "give either 'scale' or 'options', not both")
     elif question.scale is not None and question.scale not in q.scale_by_id:
         known = ", ".join(q.scale_by_id) or "none defined"
         report((*loc, "scale"), f"unknown scale '{question.scale}'; expected one of: {known}")
@@ -160,6 +167,18 @@ def _check_condition(
     except expr.ExprError as exc:
         report(loc, f"invalid condition: {exc}")
         return
+    for question_id in expr.ordered(condition):
+        scores = (
+            {o.score for o in q.options(q.questions[question_id])}
+            if (question_id in q.questions)
+            else {0.0, 1.0}
+        )
+        if len(scores) < 2:
+            report(
+                loc,
+                f"'<', '<=', '>' and '>=' compare option scores, but the options of "
+                f"{question_id} all score the same; use == or in",
+            )
     for question_id, value in expr.references(condition):
         if question_id not in q.questions:
             report(loc, f"unknown question id '{question_id}' in condition")

@@ -1,6 +1,6 @@
 """Typed models of every file format; their field docstrings are the format reference."""
 
-from .actions import Action, ActionLibrary, Phase
+from .actions import PHASES, Action, ActionLibrary, Phase
 from .answers import Agreement, Answer, AnswerSet, QuestionnaireAnswers, Respondent
 from .organisation import Organisation, RoadmapSettings, Round
 from .questionnaire import (
@@ -17,6 +17,7 @@ from .questionnaire import (
 )
 
 __all__ = [
+    "PHASES",
     "SPECIAL_ANSWERS",
     "Action",
     "ActionLibrary",

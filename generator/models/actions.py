@@ -15,6 +15,7 @@ from .common import Identifier, Model, Text, Version
 
 Phase = Literal["define", "initiate", "plan", "execute", "improve"]
 """The PMO life cycle: define the office's role and services, initiate, plan, execute, improve."""
+PHASES: tuple[Phase, ...] = ("define", "initiate", "plan", "execute", "improve")
 
 
 class Action(Model):

@@ -23,22 +23,31 @@ questionnaires:
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
+
+from ..yamlio import as_text
 
 from .common import Identifier, Model, Text, Version
+
+AnswerValue = Annotated[
+    str | None,
+    BeforeValidator(as_text),
+    WithJsonSchema({"type": ["string", "number", "null"]}),
+]
+"""An option value, `na`, `dont_know`, or free text (checked against the questionnaire)."""
 
 
 class Answer(Model):
     """One answer. A bare value (`GOV-2-1: largely`) is short for `{answer: largely}`."""
 
-    answer: Identifier | None = None
+    answer: AnswerValue = None
     """The option value, `na` or `dont_know` (questionnaires with one point of view); for a
     free-text question, the text."""
-    current: Identifier | None = None
+    current: AnswerValue = None
     """Questionnaires with two points of view: the answer for today."""
-    target: Identifier | None = None
+    target: AnswerValue = None
     """Questionnaires with two points of view: the answer for what is needed."""
     evidence: Text = ""
     """What backs the answer: documents, data, examples (free text, may hold links)."""
@@ -94,6 +103,14 @@ class AnswerSet(Model):
     """When the answers were given (YYYY-MM-DD)."""
     questionnaires: dict[Identifier, QuestionnaireAnswers] = Field(min_length=1)
     """Answers by questionnaire id."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_agreement(cls, data: Any) -> Any:
+        # `agreed:` with nothing after it still means "these are agreed answers"
+        if isinstance(data, dict) and "agreed" in data and data["agreed"] is None:
+            return {**data, "agreed": {}}
+        return data
 
     @property
     def who(self) -> str:

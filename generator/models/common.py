@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Strict, WithJsonSchema
 
 from ..yamlio import as_text
 
@@ -46,9 +46,23 @@ def _text(value: Any) -> Any:
 Text = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": "string"})]
 """Free text (Markdown where the field says so)."""
 
+VERSION_PATTERN = r"^[0-9]+(\.[0-9]+)?$"
+_VERSION = re.compile(VERSION_PATTERN)
+
+
+def _version(value: Any) -> Any:
+    value = as_text(value)
+    if isinstance(value, str) and not _VERSION.match(value):
+        raise ValueError(f"'{value}' is not a version; expected MAJOR.MINOR such as 1.0")
+    return value
+
+
 Version = Annotated[
     str,
-    BeforeValidator(_text),
-    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "number"}]}),
+    BeforeValidator(_version),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": VERSION_PATTERN}, {"type": "number"}]}),
 ]
 """A version such as `1.0`; written as a number it is kept as typed (`1.10` stays `1.10`)."""
+
+Flag = Annotated[bool, Strict()]
+"""`true` or `false`, and nothing else: `yes`, `no`, `on` and `off` stay text in YAML 1.2."""

@@ -60,11 +60,6 @@ class Organisation(Model):
     def rounds_by_date(self) -> tuple[Round, ...]:
         return tuple(sorted(self.rounds, key=lambda r: (r.date, r.id)))
 
-    def previous_round(self, round_id: str) -> Round | None:
-        ids = [r.id for r in self.rounds_by_date]
-        index = ids.index(round_id)
-        return self.rounds_by_date[index - 1] if index > 0 else None
-
     @property
     def latest_round(self) -> Round:
         return self.rounds_by_date[-1]

@@ -15,7 +15,7 @@ from typing import Literal
 from pydantic import Field
 
 from .. import expr
-from .common import Identifier, Model, Text, Version
+from .common import Flag, Identifier, Model, Text, Version
 
 View = Literal["current", "target"]
 SPECIAL_ANSWERS = ("na", "dont_know")
@@ -71,11 +71,11 @@ class Question(Model):
     """Maturity questionnaires: the level (2 to 5) this criterion belongs to."""
     weight: float = Field(default=1.0, gt=0)
     """Relative weight among the questions of the same level (maturity) or questionnaire."""
-    required: bool = True
+    required: Flag = True
     """Whether the form warns when the question is left unanswered."""
-    allow_na: bool = True
+    allow_na: Flag = True
     """Whether `na` (not applicable) is accepted; N/A answers are left out of every score."""
-    allow_dont_know: bool = True
+    allow_dont_know: Flag = True
     """Whether `dont_know` is accepted; it is reported, and never counts as met."""
     show_if: Text | None = None
     """Show the question only when this condition over earlier answers holds, e.g.
@@ -205,6 +205,24 @@ class Questionnaire(Model):
                 values |= {"dont_know"} if q.allow_dont_know else set()
                 out[q.id] = frozenset(values)
         return out
+
+    @cached_property
+    def question_order(self) -> dict[str, int]:
+        return {qid: i for i, qid in enumerate(self.questions)}
+
+    @cached_property
+    def required_always(self) -> frozenset[str]:
+        """Required questions without a display rule: always asked."""
+        return frozenset(
+            q.id for q in self.questions.values() if q.required and q.id not in self.conditions
+        )
+
+    @cached_property
+    def required_if_shown(self) -> tuple[str, ...]:
+        """Required questions with a display rule: asked only when it holds."""
+        return tuple(
+            q.id for q in self.questions.values() if q.required and q.id in self.conditions
+        )
 
     @property
     def view_ids(self) -> tuple[str, ...]:

@@ -22,11 +22,10 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..models import Action, RoadmapSettings
+from ..models import PHASES, Action, RoadmapSettings
 from .results import Phase, PlannedAction, Roadmap, Shortfall, Target
 
 WEEKS_PER_MONTH = 52 / 12
-PHASES = ("define", "initiate", "plan", "execute", "improve")
 EPSILON = 1e-9
 
 
@@ -182,8 +181,24 @@ def _choose(
                     (),
                 ),
             )
-    _add_prerequisites(chosen, actions, excluded)
+    _add_prerequisites(chosen, actions, excluded | _done(situation, actions))
     return chosen, uncovered
+
+
+def _done(situation: Situation, actions: Mapping[str, Action]) -> set[str]:
+    """Actions with nothing left to do: every criterion they address is met already, or, for
+    set-up actions, the office needed is the one there is. They are never planned as
+    prerequisites, and count as finished for the actions that depend on them."""
+    unmet = {c for items in situation.unmet.values() for c, _ in items}
+    established = situation.needed_type is not None and (
+        situation.needed_type == situation.current_type
+    )
+    return {
+        k
+        for k, a in actions.items()
+        if (a.criteria and not unmet & set(a.criteria))
+        or (not a.perspectives and established and not a.operating_models)
+    }
 
 
 def _cover(unmet: Mapping[str, str], candidates: list[Action]) -> tuple[list[Action], list[str]]:

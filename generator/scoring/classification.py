@@ -1,6 +1,6 @@
 """Classify PMO type and operating model for every organisation, round and respondent at once.
 
-Rules (documented for users in content/reference/scoring.md):
+Rules (documented for users in content/reference/classification-scoring.md):
 
 - every answer option gives points to outcomes; the fit of an outcome is the weighted sum of
   the points it got over the answered questions ÷ the weighted sum of the most points any
@@ -156,7 +156,7 @@ def score_classification(
         section_positions=_section_positions(
             group_view, question, position_mean[cells], p, q, index
         ),
-        disagreements=_disagreements(a, q, value, people, n_q, n_v),
+        disagreements=_disagreements(a, q, value, people, n_q, n_v, settled=agreed_cell),
         respondent_fits=respondent_fits,
     )
 
@@ -233,9 +233,16 @@ def _section_positions(
 
 
 def _disagreements(
-    a: Answers, q: Questionnaire, value: np.ndarray, people: np.ndarray, n_q: int, n_v: int
+    a: Answers,
+    q: Questionnaire,
+    value: np.ndarray,
+    people: np.ndarray,
+    n_q: int,
+    n_v: int,
+    settled: np.ndarray,
 ) -> pd.DataFrame:
-    """(organisation, round, view, question) where 2+ answered and no answer has a majority."""
+    """(organisation, round, view, question) where 2+ answered, no answer has a majority,
+    and no agreed answer settles it."""
     n_values = int(value.max()) + 1 if len(value) else 1
     group = a.people["group"].to_numpy()[a.person[people]]
     cell = (group * n_v + a.view[people]) * n_q + a.question[people]
@@ -243,7 +250,9 @@ def _disagreements(
     counts = np.bincount(choice, minlength=len(a.groups) * n_v * n_q * n_values)
     counts = counts.reshape(-1, n_values)
     total, top = counts.sum(axis=1), counts.max(axis=1)
-    split = np.flatnonzero((total >= 2) & (top * 2 <= total))
+    split = (total >= 2) & (top * 2 <= total)
+    split[settled] = False
+    split = np.flatnonzero(split)
     g, rest = np.divmod(split, n_v * n_q)
     view, question = np.divmod(rest, n_q)
     return pd.DataFrame(

@@ -57,7 +57,7 @@ def maturity_result(
                 limiting=limiting,
                 dont_know=sum(c.status == "dont_know" for c in mine),
                 na=sum(c.status == "na" for c in mine),
-                disagreements=sum(c.disagreement for c in mine),
+                disagreements=sum(c.disagreement and not c.agreed for c in mine),
                 previous_level=_int(prev[0]),
                 previous_score=_round1(prev[1]),
             )
