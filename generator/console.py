@@ -52,10 +52,8 @@ def _maturity(m: MaturityResult) -> Iterator[RenderableType]:
     if m.previous_level is not None:
         change = f" (previous round: level {m.previous_level}, score {m.previous_score})"
     level = "not assessed" if m.level is None else f"level {m.level} {m.level_name}"
-    yield Text(
-        f"\n{m.title}: {level}, score {m.score}{change}; {_plural(m.respondents, 'respondent')}",
-        style="bold",
-    )
+    people = _plural(m.respondents, "respondent")
+    yield Text(f"\n{m.title}: {level}, score {m.score}{change}; {people}", style="bold")
     table = Table(show_lines=False, expand=False)
     table.add_column("Perspective")
     table.add_column("Level", justify="right")

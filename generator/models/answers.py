@@ -28,7 +28,6 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
 from ..yamlio import as_text
-
 from .common import Identifier, Model, Text, Version
 
 AnswerValue = Annotated[
