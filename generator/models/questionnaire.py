@@ -207,6 +207,18 @@ class Questionnaire(Model):
         return out
 
     @cached_property
+    def attainment_ladder(self) -> dict[str, tuple[tuple[float, str], ...]]:
+        """For each choice question, (attainment 0-1, option value) from the lowest option."""
+        out = {}
+        for q in self.questions.values():
+            options = self.options(q)
+            if q.type == "choice" and options:
+                top = max(o.score for o in options) or 1.0
+                out[q.id] = tuple(sorted(((o.score / top, o.value) for o in options),
+                                         key=lambda pair: pair[0]))
+        return out
+
+    @cached_property
     def question_order(self) -> dict[str, int]:
         return {qid: i for i, qid in enumerate(self.questions)}
 

@@ -83,7 +83,7 @@ def roadmap_for(
     perspective), `start`, `horizon`, `capacity`, `pinned` and `excluded` (added), and
     `priorities` (merged).
     """
-    card = scorecard(ws, tables, org_id, round_id)
+    card = scorecard(ws, tables, org_id, round_id, respondents=False)
     situation = situation_of(ws, card)
     settings = merge_settings(ws.organisation(org_id).roadmap, overrides or {})
     unknown = [a for a in [*settings.pinned, *settings.excluded] if a not in ws.actions]

@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -314,20 +315,30 @@ def _schedule(
     settings: RoadmapSettings,
     capacity: float,
 ) -> dict[str, tuple[int, int]]:
-    """(start month, end month) of every chosen action: serial list scheduling."""
+    """(start month, end month) of every chosen action: serial list scheduling.
+
+    Repeatedly take the best action whose prerequisites are placed (earlier life-cycle phase
+    first, then value ÷ effort weighted by the perspective's priority, then id) and place it
+    in the earliest month from which capacity allows it for its whole duration.
+    """
     weights = settings.priorities
     used: dict[int, float] = {}
     placed: dict[str, tuple[int, int]] = {}
+    waiting_on = {k: len(deps[k]) for k in chosen}
+    users: dict[str, list[str]] = {k: [] for k in chosen}
+    for k, before in deps.items():
+        for d in before:
+            users[d].append(k)
 
     def priority(k: str) -> tuple[int, float, str]:
         a = chosen[k].action
         weight = max((weights.get(p, 1.0) for p in a.perspectives), default=1.0)
         return (PHASES.index(a.phase), -(a.value / a.effort) * weight, k)
 
-    waiting = set(chosen)
-    while waiting:
-        ready = [k for k in waiting if deps[k] <= placed.keys()]
-        k = min(ready, key=priority)
+    ready = [priority(k) for k, n in waiting_on.items() if n == 0]
+    heapq.heapify(ready)
+    while ready:
+        k = heapq.heappop(ready)[2]
         months, load = _months(chosen[k].action, capacity)
         month = max((placed[d][1] for d in deps[k]), default=0)
         while any(
@@ -337,7 +348,10 @@ def _schedule(
         for m in range(month, month + months):
             used[m] = used.get(m, 0.0) + load
         placed[k] = (month, month + months)
-        waiting.remove(k)
+        for user in users[k]:
+            waiting_on[user] -= 1
+            if waiting_on[user] == 0:
+                heapq.heappush(ready, priority(user))
     return placed
 
 

@@ -7,13 +7,14 @@ vectorised pass; `scorecard` extracts one organisation's round as plain records.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 
 from ..errors import GeneratorError
 from ..workspace import Workspace
 from .classification import ClassificationTables, score_classification
-from .frames import AGREED, ORG, ROUND, response_frame
+from .frames import AGREED, ORG, ROUND, Lookup, response_frame
 from .maturity import MaturityTables, score_maturity
 from .results import Scorecard
 from .scorecard import classification_result, maturity_result, respondent_results
@@ -26,6 +27,16 @@ class ScoreTables:
     responses: pd.DataFrame
     maturity: tuple[MaturityTables, ...]
     classifications: tuple[ClassificationTables, ...]
+
+    @cached_property
+    def responses_of(self) -> Lookup:
+        """Responses by (organisation, round)."""
+        return Lookup(self.responses, [ORG, ROUND])
+
+    @cached_property
+    def rounds_of(self) -> Lookup:
+        """Responses by organisation."""
+        return Lookup(self.responses, [ORG])
 
 
 def score_workspace(ws: Workspace) -> ScoreTables:
@@ -43,14 +54,22 @@ def score_workspace(ws: Workspace) -> ScoreTables:
 def answered_rounds(ws: Workspace, tables: ScoreTables, org_id: str) -> list[str]:
     """The organisation's rounds that have answers, oldest first."""
     org = ws.organisation(org_id)
-    present = set(tables.responses.loc[tables.responses[ORG] == org_id, ROUND])
+    present = set(tables.rounds_of(org_id)[ROUND])
     return [r.id for r in org.rounds_by_date if r.id in present]
 
 
 def scorecard(
-    ws: Workspace, tables: ScoreTables, org_id: str, round_id: str | None = None
+    ws: Workspace,
+    tables: ScoreTables,
+    org_id: str,
+    round_id: str | None = None,
+    *,
+    respondents: bool = True,
 ) -> Scorecard:
-    """One organisation's results for a round (default: its latest round with answers)."""
+    """One organisation's results for a round (default: its latest round with answers).
+
+    `respondents=False` leaves out each respondent's own results (planning needs none).
+    """
     org = ws.organisation(org_id)
     rounds = answered_rounds(ws, tables, org_id)
     if round_id is None:
@@ -65,13 +84,10 @@ def scorecard(
         raise GeneratorError(f"unknown round '{round_id}' for '{org_id}'; expected one of: {known}")
     elif round_id not in rounds:
         raise GeneratorError(f"round '{round_id}' of '{org_id}' has no answers yet")
-    earlier = [r for r in rounds if rounds.index(r) < rounds.index(round_id)]
+    earlier = rounds[: rounds.index(round_id)]
     previous = earlier[-1] if earlier else None
-    people = tables.responses[
-        (tables.responses[ORG] == org_id)
-        & (tables.responses[ROUND] == round_id)
-        & ~tables.responses[AGREED]
-    ]
+    people = tables.responses_of(org_id, round_id)
+    people = people[~people[AGREED]]
     counts = people.groupby("questionnaire").size()
     maturity = [maturity_result(t, org_id, round_id, previous) for t in tables.maturity]
     classifications = [
@@ -87,9 +103,9 @@ def scorecard(
         previous_round=previous,
         maturity=tuple(m for m in maturity if m is not None),
         classifications=tuple(c for c in classifications if c is not None),
-        respondents=respondent_results(
-            tables.responses, tables.maturity, tables.classifications, org_id, round_id
-        ),
+        respondents=respondent_results(people, tables.maturity, tables.classifications)
+        if respondents
+        else (),
     )
 
 

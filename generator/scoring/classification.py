@@ -18,6 +18,7 @@ Every sum is a `np.bincount` over integer keys: no Python loop per answer.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -32,6 +33,7 @@ from .frames import (
     SECTION,
     VIEW,
     Answers,
+    Lookup,
     answers_for,
     positions,
 )
@@ -59,6 +61,10 @@ class ClassificationTables:
     section_positions: pd.Series
     disagreements: pd.DataFrame
     respondent_fits: pd.DataFrame
+
+    @cached_property
+    def disagreements_of(self) -> Lookup:
+        return Lookup(self.disagreements, GROUP)
 
 
 @dataclass(frozen=True)

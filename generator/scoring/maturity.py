@@ -21,6 +21,8 @@ operation, looping only over the perspectives and levels of the model, never ove
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -29,6 +31,7 @@ from ..models import Questionnaire
 from .frames import (
     AGREED,
     DONT_KNOW,
+    GROUP,
     HIDDEN,
     LEVEL,
     NA,
@@ -41,6 +44,7 @@ from .frames import (
     UNANSWERED,
     WEIGHT,
     Answers,
+    Lookup,
     answers_for,
     hidden_mask,
     positions,
@@ -68,6 +72,49 @@ class MaturityTables:
     overall: pd.DataFrame
     by_respondent: pd.DataFrame
     respondent_overall: pd.DataFrame
+
+    @cached_property
+    def criteria_of(self) -> Lookup:
+        return Lookup(self.criteria, GROUP)
+
+    @cached_property
+    def perspectives_of(self) -> Lookup:
+        return Lookup(self.perspectives, GROUP)
+
+    @cached_property
+    def overall_of(self) -> Lookup:
+        return Lookup(self.overall, GROUP)
+
+    @cached_property
+    def criteria_rows(self) -> dict[tuple[str, str], list[Any]]:
+        """(organisation, round) → its criterion rows as named tuples, grouped in one pass."""
+        rows = list(self.criteria.itertuples(index=False))
+        return {key: [rows[i] for i in found] for key, found in self.criteria_of.rows.items()}
+
+    @cached_property
+    def section_scores(self) -> dict[tuple[str, str], dict[str, tuple[float, float]]]:
+        """(organisation, round) → {section: (level, score)}; NaN where not assessed."""
+        out: dict[tuple[str, str], dict[str, tuple[float, float]]] = {}
+        p = self.perspectives
+        for org, rnd, section, level, score in zip(p[GROUP[0]], p[GROUP[1]], p[SECTION],
+                                                   p["level"], p["score"], strict=True):
+            out.setdefault((org, rnd), {})[section] = (level, score)
+        return out
+
+    @cached_property
+    def overall_scores(self) -> dict[tuple[str, str], tuple[float, float]]:
+        """(organisation, round) → (level, score)."""
+        o = self.overall
+        return {(org, rnd): (level, score) for org, rnd, level, score in
+                zip(o[GROUP[0]], o[GROUP[1]], o["level"], o["score"], strict=True)}
+
+    @cached_property
+    def respondent_sections_of(self) -> Lookup:
+        return Lookup(self.by_respondent, [RESPONSE])
+
+    @cached_property
+    def respondent_overall_of(self) -> Lookup:
+        return Lookup(self.respondent_overall, [RESPONSE])
 
 
 @dataclass(frozen=True)

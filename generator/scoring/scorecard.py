@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..models import Questionnaire
 from .classification import ClassificationTables
-from .frames import AGREED, LEVEL, ORG, QUESTION, RESPONSE, ROUND, SECTION, STATUS
+from .frames import AGREED, LEVEL, QUESTION, SECTION, STATUS
 from .maturity import MaturityTables
 from .results import (
     ClassificationResult,
@@ -35,35 +35,33 @@ def maturity_result(
     t: MaturityTables, org: str, round_id: str, previous: str | None
 ) -> MaturityResult | None:
     q = t.questionnaire
-    rows = t.criteria[(t.criteria[ORG] == org) & (t.criteria[ROUND] == round_id)]
-    if rows.empty:
+    rows = t.criteria_rows.get((org, round_id))
+    if not rows:
         return None
-    criteria = tuple(_criterion(q, row) for row in rows.itertuples(index=False))
-    levels = t.perspectives[(t.perspectives[ORG] == org) & (t.perspectives[ROUND] == round_id)]
-    before = _by_section(t.perspectives, org, previous)
+    criteria = tuple(_criterion(q, row) for row in rows)
+    levels = t.section_scores.get((org, round_id), {})
+    before = t.section_scores.get((org, previous), {}) if previous else {}
     perspectives = []
     for section in q.sections:
-        match = levels[levels[SECTION] == section.id]
-        level, score = _number(match["level"]), _number(match["score"])
+        level, score = (_optional(v) for v in levels.get(section.id, (None, None)))
         mine = [c for c in criteria if c.perspective == section.id]
-        limiting = _limiting(mine, level)
-        prev = before.get(section.id, (None, None))
+        prev_level, prev_score = (_optional(v) for v in before.get(section.id, (None, None)))
         perspectives.append(
             PerspectiveResult(
                 id=section.id,
                 title=section.title,
                 level=_int(level),
                 score=_round1(score),
-                limiting=limiting,
+                limiting=_limiting(mine, level),
                 dont_know=sum(c.status == "dont_know" for c in mine),
                 na=sum(c.status == "na" for c in mine),
                 disagreements=sum(c.disagreement and not c.agreed for c in mine),
-                previous_level=_int(prev[0]),
-                previous_score=_round1(prev[1]),
+                previous_level=_int(prev_level),
+                previous_score=_round1(prev_score),
             )
         )
-    overall = _overall_row(t.overall, org, round_id)
-    prev_overall = _overall_row(t.overall, org, previous) if previous else (None, None)
+    overall = [_optional(v) for v in t.overall_scores.get((org, round_id), (None, None))]
+    prev_overall = [_optional(v) for v in t.overall_scores.get((org, previous), (None, None))]
     level = _int(overall[0])
     names = {lv.level: lv.name for lv in q.levels}
     return MaturityResult(
@@ -74,7 +72,7 @@ def maturity_result(
         score=_round1(overall[1]),
         perspectives=tuple(perspectives),
         criteria=criteria,
-        respondents=int(rows["respondents"].iloc[0]),
+        respondents=int(rows[0].respondents),
         previous_level=_int(prev_overall[0]),
         previous_score=_round1(prev_overall[1]),
     )
@@ -110,8 +108,7 @@ def classification_result(
         views.append(result)
     if not views:
         return None
-    split = t.disagreements
-    split = split[(split[ORG] == org) & (split[ROUND] == round_id)]
+    split = t.disagreements_of(org, round_id)
     order = list(q.questions)
     questions = sorted(set(split[QUESTION]), key=order.index)
     return ClassificationResult(
@@ -124,20 +121,18 @@ def classification_result(
 
 
 def respondent_results(
-    responses: pd.DataFrame,
+    mine: pd.DataFrame,
     maturity: Sequence[MaturityTables],
     classifications: Sequence[ClassificationTables],
-    org: str,
-    round_id: str,
 ) -> tuple[RespondentResult, ...]:
-    mine = responses[(responses[ORG] == org) & (responses[ROUND] == round_id) & ~responses[AGREED]]
+    """Each respondent's own results; `mine` holds their responses (not agreed ones)."""
     out = []
     tables = {t.questionnaire.id: t for t in [*maturity, *classifications]}
     for row in mine.itertuples(index=False):
         t = tables.get(row.questionnaire)
         if isinstance(t, MaturityTables):
-            overall = t.respondent_overall[t.respondent_overall[RESPONSE] == row.response]
-            sections = t.by_respondent[t.by_respondent[RESPONSE] == row.response]
+            overall = t.respondent_overall_of(row.response)
+            sections = t.respondent_sections_of(row.response)
             out.append(
                 RespondentResult(
                     respondent=row.respondent,
@@ -174,15 +169,13 @@ def answer_label(q: Questionnaire, question_id: str, attainment: float | None, s
     """The scale's words for a (median) attainment: `largely`, or `partly–largely`."""
     if status != "rated" or attainment is None:
         return SPECIAL_LABELS.get(status, status)
-    options = q.options(q.questions[question_id])
-    top = max(o.score for o in options) or 1.0
-    ranked = sorted(options, key=lambda o: o.score)
-    below = [o for o in ranked if o.score / top <= attainment + 1e-9]
-    above = [o for o in ranked if o.score / top >= attainment - 1e-9]
-    if below and above and below[-1] is above[0]:
-        return below[-1].value
-    low = below[-1].value if below else ranked[0].value
-    high = above[0].value if above else ranked[-1].value
+    ladder = q.attainment_ladder[question_id]
+    below = [value for worth, value in ladder if worth <= attainment + 1e-9]
+    above = [value for worth, value in ladder if worth >= attainment - 1e-9]
+    if below and above and below[-1] == above[0]:
+        return below[-1]
+    low = below[-1] if below else ladder[0][1]
+    high = above[0] if above else ladder[-1][1]
     return f"{low}–{high}"
 
 
@@ -272,29 +265,8 @@ def nearest(q: Questionnaire, position: float) -> str:
     return min(q.outcomes, key=lambda o: abs((o.position or 0) - position)).id
 
 
-def _by_section(
-    perspectives: pd.DataFrame, org: str, round_id: str | None
-) -> dict[str, tuple[float | None, float | None]]:
-    if round_id is None:
-        return {}
-    rows = perspectives[(perspectives[ORG] == org) & (perspectives[ROUND] == round_id)]
-    return {
-        s: (_optional(lv), _optional(sc))
-        for s, lv, sc in zip(rows[SECTION], rows["level"], rows["score"], strict=True)
-    }
-
-
-def _overall_row(
-    overall: pd.DataFrame, org: str, round_id: str | None
-) -> tuple[float | None, float | None]:
-    rows = overall[(overall[ORG] == org) & (overall[ROUND] == round_id)]
-    return (_number(rows["level"]), _number(rows["score"]))
-
-
 def _number(column: pd.Series) -> float | None:
-    if column.empty:
-        return None
-    return _optional(column.iloc[0])
+    return None if column.empty else _optional(column.iloc[0])
 
 
 def _optional(value: object) -> float | None:
