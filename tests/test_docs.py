@@ -11,6 +11,8 @@ import pytest
 from generator.cli import cli
 from generator.loader import load
 from generator.models import (
+    Action,
+    ActionLibrary,
     Agreement,
     Answer,
     AnswerSet,
@@ -22,6 +24,7 @@ from generator.models import (
     Questionnaire,
     QuestionnaireAnswers,
     Respondent,
+    RoadmapSettings,
     Round,
     Scale,
     Scoring,
@@ -87,8 +90,25 @@ PAGES = {
         Scoring,
     ),
     "reference/answer-format.md": (AnswerSet, QuestionnaireAnswers, Answer, Respondent, Agreement),
-    "reference/organisation-format.md": (Organisation, Round),
+    "reference/organisation-format.md": (Organisation, Round, RoadmapSettings),
+    "reference/action-format.md": (ActionLibrary, Action),
+    "reference/roadmaps.md": (RoadmapSettings,),
 }
+
+
+def test_action_format_example_is_valid(tmp_path):
+    import shutil
+
+    text = (ROOT / "content/reference/action-format.md").read_text(encoding="utf-8")
+    example = re.search(r"```yaml\n(.*?)```", text, re.S).group(1)
+    shutil.copytree(
+        ROOT,
+        tmp_path / "ws",
+        ignore=shutil.ignore_patterns(".git", ".venv", "site", "build", "__pycache__"),
+    )
+    (tmp_path / "ws/assessments/actions/ours.yaml").write_text(example, encoding="utf-8")
+    workspace = load(tmp_path / "ws")
+    assert "gov-gate-calendar" in workspace.actions
 
 
 @pytest.mark.parametrize("page", sorted(PAGES))

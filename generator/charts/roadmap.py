@@ -36,9 +36,9 @@ def roadmap_figure(roadmap: Roadmap, titles: dict[str, str]) -> Figure:
     perspectives = [t.perspective for t in roadmap.targets]
     colours = {p: PALETTE[i % len(PALETTE)] for i, p in enumerate(perspectives)}
     rows = max(len(actions), 1)
-    fig = new_figure(11, 2.2 + 0.26 * rows + 0.32 * len(perspectives))
+    fig = new_figure(12, 3.2 + 0.26 * rows + 0.36 * len(perspectives))
     gantt, levels = fig.subplots(
-        2, 1, height_ratios=[0.26 * rows + 0.8, 0.32 * len(perspectives) + 0.9]
+        2, 1, height_ratios=[0.26 * rows + 1.4, 0.36 * len(perspectives) + 1.0]
     )
     _gantt(gantt, roadmap, actions, colours)
     _levels(levels, roadmap, titles)
@@ -46,9 +46,18 @@ def roadmap_figure(roadmap: Roadmap, titles: dict[str, str]) -> Figure:
     handles = [Patch(color=colours[p], label=titles.get(p, p)) for p in used]
     if any(not a.perspectives for a in actions):
         handles.append(Patch(color=SETUP_COLOUR, label="Setting up the office"))
-    if handles:
+    if roadmap.deferred:
+        handles.append(
+            Patch(facecolor="#cccccc", hatch="//", edgecolor="white", label="Beyond the horizon")
+        )
+    if handles:  # above the bars, so that the long action titles keep their room
         gantt.legend(
-            handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8
+            handles=handles,
+            loc="lower left",
+            bbox_to_anchor=(0.0, 1.0),
+            ncol=3,
+            frameon=False,
+            fontsize=8,
         )
     return fig
 
@@ -70,7 +79,7 @@ def _gantt(
             linewidth=0.5,
         )
     ax.set_yticks(
-        range(len(actions)), [textwrap.shorten(a.title, 58, placeholder="…") for a in actions]
+        range(len(actions)), [textwrap.shorten(a.title, 62, placeholder="…") for a in actions]
     )
     ax.invert_yaxis()
     end = max([roadmap.horizon, *(a.end_month for a in actions)])
@@ -78,15 +87,23 @@ def _gantt(
     ax.set_xticks(ticks, [_month_label(roadmap, m) for m in ticks])
     ax.set_xlim(0, end)
     ax.axvline(roadmap.horizon, color="#c2453d", linestyle="--", linewidth=1)
-    ax.text(roadmap.horizon, -0.9, " horizon", color="#c2453d", fontsize=8, va="bottom")
+    ax.text(
+        roadmap.horizon,
+        len(actions) - 0.5,
+        " horizon ",
+        color="#c2453d",
+        fontsize=8,
+        va="bottom",
+        ha="left" if roadmap.horizon < end else "right",
+    )
     ax.grid(axis="x", color="#dddddd", linewidth=0.6)
     ax.set_axisbelow(True)
-    ax.set_title(f"Improvement roadmap: {roadmap.name}", loc="left", fontsize=11)
+    ax.set_title(f"Improvement roadmap: {roadmap.name}", loc="left", fontsize=11, pad=46)
 
 
 def _levels(ax: Axes, roadmap: Roadmap, titles: dict[str, str]) -> None:
     targets = list(roadmap.targets)
-    columns = ["Now", *(p.label.split("–")[1] for p in roadmap.phases), "Target"]
+    columns = ["Now", *(p.label.split("–")[1].replace(" ", "\n") for p in roadmap.phases), "Target"]
     grid = np.array(
         [
             [

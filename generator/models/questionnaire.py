@@ -214,8 +214,9 @@ class Questionnaire(Model):
             options = self.options(q)
             if q.type == "choice" and options:
                 top = max(o.score for o in options) or 1.0
-                out[q.id] = tuple(sorted(((o.score / top, o.value) for o in options),
-                                         key=lambda pair: pair[0]))
+                out[q.id] = tuple(
+                    sorted(((o.score / top, o.value) for o in options), key=lambda pair: pair[0])
+                )
         return out
 
     @cached_property

@@ -96,8 +96,9 @@ class MaturityTables:
         """(organisation, round) → {section: (level, score)}; NaN where not assessed."""
         out: dict[tuple[str, str], dict[str, tuple[float, float]]] = {}
         p = self.perspectives
-        for org, rnd, section, level, score in zip(p[GROUP[0]], p[GROUP[1]], p[SECTION],
-                                                   p["level"], p["score"], strict=True):
+        for org, rnd, section, level, score in zip(
+            p[GROUP[0]], p[GROUP[1]], p[SECTION], p["level"], p["score"], strict=True
+        ):
             out.setdefault((org, rnd), {})[section] = (level, score)
         return out
 
@@ -105,8 +106,12 @@ class MaturityTables:
     def overall_scores(self) -> dict[tuple[str, str], tuple[float, float]]:
         """(organisation, round) → (level, score)."""
         o = self.overall
-        return {(org, rnd): (level, score) for org, rnd, level, score in
-                zip(o[GROUP[0]], o[GROUP[1]], o["level"], o["score"], strict=True)}
+        return {
+            (org, rnd): (level, score)
+            for org, rnd, level, score in zip(
+                o[GROUP[0]], o[GROUP[1]], o["level"], o["score"], strict=True
+            )
+        }
 
     @cached_property
     def respondent_sections_of(self) -> Lookup:
