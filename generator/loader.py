@@ -19,8 +19,18 @@ from typing import Any
 
 from .checks import AnswerTable, check_answer_set, check_organisation, check_questionnaire
 from .checks.actions import check_actions, check_roadmap_settings
+from .checks.library import check_lessons, check_template
 from .errors import InputError, Location, Problem, ProblemLog
-from .models import Action, ActionLibrary, AnswerSet, Organisation, Questionnaire
+from .models import (
+    Action,
+    ActionLibrary,
+    AnswerSet,
+    Lesson,
+    LessonRegister,
+    Organisation,
+    Questionnaire,
+    Template,
+)
 from .validation import validate
 from .workspace import ORGANISATION_FILE, ORGANISATION_FILES, Layout, Workspace, yaml_files
 from .yamlio import YamlProblem, read_yaml
@@ -51,7 +61,12 @@ def load(
     _check_org_folders(layout, log)
     with _collector_paused():
         questionnaires = _read_questionnaires(q_files, layout, log)
-        actions = _read_actions(yaml_files(layout.actions), layout, questionnaires, log)
+        templates = _read_templates(yaml_files(layout.templates), layout, questionnaires, log)
+        lessons = _read_lessons(yaml_files(layout.lessons), layout, questionnaires, templates, log)
+        catalogues = _catalogues(layout, templates, lessons)
+        actions = _read_actions(
+            yaml_files(layout.actions), layout, questionnaires, catalogues, log
+        )
         organisations = _read_organisations(org_files, questionnaires, set(actions), log)
         table = _read_answer_files(answer_files, layout, questionnaires, organisations, log, jobs)
     _check_duplicates(table, log)
@@ -65,6 +80,8 @@ def load(
         responses=tuple(table.responses),
         answers=table.frame(),
         warnings=tuple(sorted(log.problems)),
+        templates=templates,
+        lessons=lessons,
     )
 
 
@@ -119,7 +136,7 @@ def _expand(paths: Iterable[Path]) -> list[Path]:
 def _read_questionnaires(
     files: list[Path], layout: Layout, log: ProblemLog
 ) -> dict[str, Questionnaire]:
-    content = layout.content if layout.content.is_dir() else None
+    content = _content(layout)
     out: dict[str, Questionnaire] = {}
     where: dict[str, Location] = {}
     for path in files:
@@ -141,16 +158,61 @@ def _read_questionnaires(
     return out
 
 
-def _read_actions(
+def _read_templates(
     files: list[Path], layout: Layout, questionnaires: dict[str, Questionnaire], log: ProblemLog
+) -> dict[str, Template]:
+    out: dict[str, Template] = {}
+    for path in files:
+        result = _read_model(path, Template, log)
+        if result is None:
+            continue
+        template, doc = result
+        problems = check_template(template, doc, questionnaires, _content(layout))
+        log.extend(problems)
+        out[template.id] = template
+    return out
+
+
+def _read_lessons(
+    files: list[Path],
+    layout: Layout,
+    questionnaires: dict[str, Questionnaire],
+    templates: dict[str, Template],
+    log: ProblemLog,
+) -> dict[str, Lesson]:
+    registers = [r for r in (_read_model(p, LessonRegister, log) for p in files) if r]
+    log.extend(check_lessons(registers, questionnaires, set(templates), _content(layout)))
+    return {lesson.id: lesson for register, _ in registers for lesson in register.lessons}
+
+
+def _catalogues(layout: Layout, templates: dict[str, Template], lessons: dict[str, Lesson]
+                ) -> dict[str, set[str]]:
+    """Known template and lesson ids, for checking links, once a workspace has a library."""
+    out = {}
+    if layout.templates.is_dir():
+        out["templates"] = set(templates)
+    if layout.lessons.is_dir():
+        out["lessons"] = set(lessons)
+    return out
+
+
+def _content(layout: Layout) -> Path | None:
+    return layout.content if layout.content.is_dir() else None
+
+
+def _read_actions(
+    files: list[Path],
+    layout: Layout,
+    questionnaires: dict[str, Questionnaire],
+    catalogues: dict[str, set[str]],
+    log: ProblemLog,
 ) -> dict[str, Action]:
     libraries = []
     for path in files:
         result = _read_model(path, ActionLibrary, log)
         if result is not None:
             libraries.append(result)
-    content = layout.content if layout.content.is_dir() else None
-    problems = check_actions(libraries, questionnaires, content)
+    problems = check_actions(libraries, questionnaires, _content(layout), catalogues)
     log.extend(problems)
     if any(p.severity == "error" for p in problems):
         return {}

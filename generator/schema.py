@@ -12,13 +12,23 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .models import ActionLibrary, Answer, AnswerSet, Organisation, Questionnaire
+from .models import (
+    ActionLibrary,
+    Answer,
+    AnswerSet,
+    LessonRegister,
+    Organisation,
+    Questionnaire,
+    Template,
+)
 
 SCHEMA_FILES: dict[str, type[BaseModel]] = {
     "questionnaire.schema.json": Questionnaire,
     "actions.schema.json": ActionLibrary,
     "answers.schema.json": AnswerSet,
     "organisation.schema.json": Organisation,
+    "template.schema.json": Template,
+    "lessons.schema.json": LessonRegister,
 }
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

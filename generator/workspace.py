@@ -6,6 +6,9 @@ content/                      site pages written by hand
 assessments/
   questionnaires/*.yaml       questionnaires
   actions/*.yaml              the improvement-action library
+library/
+  templates/<id>.yaml         templates: a page and a download each
+  lessons/*.yaml              lessons learned
   schemas/*.schema.json       JSON Schemas for editors (pmo schema)
   orgs/<org>/organisation.yaml
   orgs/<org>/**/*.yaml        answer sets: responses and agreed answers
@@ -16,14 +19,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .checks import Response
 from .errors import GeneratorError, Problem
-from .models import Action, Organisation, Questionnaire
+from .models import Action, Lesson, Organisation, Questionnaire, Template
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -54,6 +57,18 @@ class Layout:
     @property
     def actions(self) -> Path:
         return self.assessments / "actions"
+
+    @property
+    def library(self) -> Path:
+        return self.root / "library"
+
+    @property
+    def templates(self) -> Path:
+        return self.library / "templates"
+
+    @property
+    def lessons(self) -> Path:
+        return self.library / "lessons"
 
     @property
     def schemas(self) -> Path:
@@ -120,6 +135,8 @@ class Workspace:
     responses: tuple[Response, ...]
     answers: pd.DataFrame
     warnings: tuple[Problem, ...] = ()
+    templates: Mapping[str, Template] = field(default_factory=dict)
+    lessons: Mapping[str, Lesson] = field(default_factory=dict)
 
     @cached_property
     def layout(self) -> Layout:

@@ -9,6 +9,7 @@ from ..errors import KeyPath, Problem
 from ..models import Action, ActionLibrary, Organisation, Questionnaire
 from ..yamlio import YamlDoc
 from .answers import _suggest
+from .pages import check_pages
 
 MATURITY_ID = "p3o-maturity"
 TYPE_ID = "pmo-type"
@@ -72,7 +73,7 @@ def check_actions(
                             f"unknown outcome '{ident}'; expected one of: "
                             f"{', '.join(sorted(known))}",
                         )
-            _check_pages(report, action.standards, content_dir)
+            check_pages(report, ("standards",), action.standards, content_dir)
             for key, known in (catalogues or {}).items():
                 for k, ident in enumerate(getattr(action, key)):
                     if ident not in known:
@@ -156,15 +157,6 @@ def _check_maturity_refs(report: Report, action: Action, maturity: Questionnaire
                 f"criterion '{criterion}' is at level {question.level}, "
                 f"but this action lifts to level {action.to_level}",
             )
-
-
-def _check_pages(report: Report, pages: list[str], content_dir: Path | None) -> None:
-    if content_dir is None:
-        return
-    for k, ref in enumerate(pages):
-        page = ref.split("#", 1)[0]
-        if not (content_dir / page).is_file():
-            report(("standards", k), f"page '{page}' does not exist under content/")
 
 
 def _dependency_problems(

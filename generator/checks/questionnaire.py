@@ -9,6 +9,7 @@ from .. import expr
 from ..errors import KeyPath, Problem
 from ..models import SPECIAL_ANSWERS, Option, Question, Questionnaire
 from ..yamlio import YamlDoc
+from .pages import check_pages
 
 Report = Callable[[KeyPath, str], None]
 
@@ -47,7 +48,7 @@ def check_questionnaire(
         for qi, question in enumerate(section.questions):
             loc: KeyPath = ("sections", si, "questions", qi)
             _check_question(report, q, loc, question, earlier)
-            _check_refs(report, loc, question.refs, content_dir)
+            check_pages(report, (*loc, "refs"), question.refs, content_dir)
             earlier.add(question.id)
     return problems
 
@@ -196,18 +197,3 @@ def _check_condition(
                     f"'{value}' is not an answer of {question_id}; expected one of: "
                     f"{', '.join(sorted(allowed))}",
                 )
-
-
-def _check_refs(report: Report, loc: KeyPath, refs: list[str], content_dir: Path | None) -> None:
-    if content_dir is None:
-        return
-    for i, ref in enumerate(refs):
-        page = ref.split("#", 1)[0]
-        if not page.endswith(".md") or ".." in Path(page).parts or page.startswith("/"):
-            report(
-                (*loc, "refs", i),
-                f"'{ref}' is not a page path; expected a path under "
-                "content/ such as 'standards/pmo-types.md'",
-            )
-        elif not (content_dir / page).is_file():
-            report((*loc, "refs", i), f"page '{page}' does not exist under content/")

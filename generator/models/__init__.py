@@ -2,6 +2,8 @@
 
 from .actions import PHASES, Action, ActionLibrary, Phase
 from .answers import Agreement, Answer, AnswerSet, QuestionnaireAnswers, Respondent
+from .library import Column, Lesson, LessonRegister, Sheet, Table, Template
+from .library import Section as DocumentSection
 from .organisation import Organisation, RoadmapSettings, Round
 from .questionnaire import (
     SPECIAL_ANSWERS,
@@ -24,6 +26,10 @@ __all__ = [
     "Agreement",
     "Answer",
     "AnswerSet",
+    "Column",
+    "DocumentSection",
+    "Lesson",
+    "LessonRegister",
     "Level",
     "Option",
     "Organisation",
@@ -38,5 +44,8 @@ __all__ = [
     "Scale",
     "Scoring",
     "Section",
+    "Sheet",
+    "Table",
+    "Template",
     "View",
 ]
