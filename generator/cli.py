@@ -6,10 +6,11 @@ Exit status: 0 success; 1 bad input (every problem printed, one line each); 2 wr
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -17,6 +18,7 @@ import click
 
 from . import __version__
 from .errors import GeneratorError, InputError, summary
+from .wording import counted
 
 F = TypeVar("F", bound=Callable[..., Any])
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -75,13 +77,13 @@ def cli(ctx: click.Context, workspace: Path | None, debug: bool) -> None:
     """Assess PMO type, operating model and P3O maturity; plan improvements; publish a site.
 
     A workspace holds questionnaires, organisations and their answers as YAML files
-    under `assessments/`. Start with `pmo init DIR`, or try the commands below in the
-    sample workspace that comes with the source code.
+    under `assessments/`. Start with `pmo init DIR`, or try the commands in the sample
+    workspace that comes with the source code (`pmo init DIR --with-samples` copies it).
 
     \b
     Example:
       pmo validate
-      pmo score northwind-bank
+      pmo score example-co
     """
     ctx.obj = State(workspace, debug)
 
@@ -101,15 +103,16 @@ def validate(state: State, paths: tuple[Path, ...], strict: bool) -> None:
     \b
     Example:
       pmo validate
-      pmo validate --strict assessments/orgs/northwind-bank
+      pmo validate --strict assessments/orgs/example-co
       pmo validate ~/Downloads/response.yaml
     """
     ws = state.load(strict=strict, only=list(paths) or None)
     answers = len(ws.answers)
     click.echo(
-        f"OK: {len(ws.questionnaires)} questionnaires, {len(ws.organisations)} organisations, "
-        f"{len(ws.responses)} responses, {answers} answers"
-        + (f" ({len(ws.warnings)} warning{'s' * (len(ws.warnings) != 1)})" if ws.warnings else "")
+        f"OK: {counted(len(ws.questionnaires), 'questionnaire')}, "
+        f"{counted(len(ws.organisations), 'organisation')}, "
+        f"{counted(len(ws.responses), 'response')}, {counted(answers, 'answer')}"
+        + (f" ({counted(len(ws.warnings), 'warning')})" if ws.warnings else "")
     )
 
 
@@ -151,9 +154,9 @@ def score(
 
     \b
     Example:
-      pmo score northwind-bank
-      pmo score northwind-bank --round 2024-h2 --format json
-      pmo score northwind-bank --format csv > northwind.csv
+      pmo score example-co
+      pmo score example-co --round 2025-h1 --format json
+      pmo score example-co --format csv > example-co.csv
     """
     from .scoring import score_workspace, scorecard
 
@@ -263,10 +266,10 @@ def roadmap(
 
     \b
     Example:
-      pmo roadmap northwind-bank
-      pmo roadmap northwind-bank --capacity 30 --target benefits=4 --chart roadmap.svg
-      pmo roadmap northwind-bank --format xlsx --out northwind-roadmap.xlsx
-      pmo roadmap northwind-bank --format md > roadmap.md
+      pmo roadmap example-co
+      pmo roadmap example-co --capacity 30 --target benefits=4 --chart roadmap.svg
+      pmo roadmap example-co --format xlsx --out example-co-roadmap.xlsx
+      pmo roadmap example-co --format md > roadmap.md
     """
     from .checks.actions import VALID_TARGETS, target_problem
     from .planning import roadmap_for
@@ -347,6 +350,98 @@ def _draw_roadmap(plan: Any, titles: dict[str, str], chart: Path) -> None:
 
 
 @cli.command()
+@click.option("--org", help="Build a client site with only this organisation's reports.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to put the site (default: site/, or site-ORG/ with --org).",
+)
+@click.option("--full", is_flag=True,
+              help="Re-render every page, not only those that changed since the last build.")
+@strict_option
+@click.pass_obj
+def build(state: State, org: str | None, out: Path | None, full: bool, strict: bool) -> None:
+    """Build the site: standards, toolkit, lessons and a report per organisation.
+
+    Loads and scores everything, plans the roadmaps, renders the pages and charts into
+    build/, then runs `mkdocs build --strict`. The new site replaces the old one only if
+    the build succeeds; a rebuild re-renders only the pages that changed. With --org, the
+    site contains that organisation's reports and no other organisation's name, data or
+    free text (an anonymised benchmark appears when at least five organisations have been
+    assessed).
+
+    \b
+    Example:
+      pmo build
+      pmo build --org example-co --out /tmp/example-co-site
+    """
+    from .pipeline import build as run_build
+
+    with _progress() as progress:
+        report = run_build(state.root(), org=org, out=out, strict=strict, full=full,
+                           progress=progress)
+    click.echo(report.summary())
+
+
+@cli.command()
+@click.option("--org", help="Preview a client site with only this organisation's reports.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default keeps the preview on this machine.")
+@click.pass_obj
+def serve(state: State, org: str | None, port: int, host: str) -> None:
+    """Preview the site at http://127.0.0.1:8000/ and rebuild it when a file changes.
+
+    Watches content/, library/, assessments/ and mkdocs.yml; a change regenerates the
+    pages and the browser reloads. Stop with Ctrl-C.
+
+    \b
+    Example:
+      pmo serve
+      pmo serve --org example-co --port 8001
+    """
+    from .serve import serve as run_serve
+
+    run_serve(state.root(), org=org, host=host, port=port)
+
+
+@contextlib.contextmanager
+def _progress() -> Iterator[Any]:
+    """A progress display on a terminal; plain stage lines otherwise."""
+    from .pipeline import Progress
+
+    stderr = click.get_text_stream("stderr")
+    if not stderr.isatty():
+
+        class Lines(Progress):
+            def stage(self, name: str, total: int | None = None) -> None:
+                click.echo(f"{name}…", err=True)
+
+        yield Lines()
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import Progress as Bar
+
+    bar = Bar(TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(),
+              TimeElapsedColumn(), transient=True)
+
+    class Shown(Progress):
+        task: Any = None
+
+        def stage(self, name: str, total: int | None = None) -> None:
+            if self.task is not None:
+                bar.update(self.task, completed=bar.tasks[self.task].total or 1)
+            self.task = bar.add_task(name, total=total or 1)
+
+        def advance(self, steps: int = 1) -> None:
+            if self.task is not None:
+                bar.advance(self.task, steps)
+
+    with bar:
+        yield Shown()
+
+
+@cli.command()
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
@@ -388,7 +483,7 @@ def init(directory: Path, with_samples: bool) -> None:
 
     \b
     Example:
-      pmo init ~/clients/northwind
+      pmo init ~/clients/example-co
       pmo init /tmp/demo --with-samples && cd /tmp/demo && pmo list
     """
     from .scaffold import init_workspace

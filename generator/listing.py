@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from rich.markup import escape
 from rich.table import Table
 
+from .wording import counted
 from .workspace import Workspace
 
 
@@ -51,12 +52,12 @@ def listing(ws: Workspace) -> tuple[OrganisationSummary, ...]:
 
 
 def listing_table(records: tuple[OrganisationSummary, ...]) -> Table:
-    table = Table(title=f"{len(records)} organisations", title_justify="left")
+    table = Table(title=counted(len(records), "organisation"), title_justify="left")
     for header in ("Id", "Name", "Sector", "Rounds (respondents)"):
         table.add_column(header)
     for org in records:
         rounds = "\n".join(
-            f"{r.id} {r.date}: {len(r.respondents)} respondents"
+            f"{r.id} {r.date}: {counted(len(r.respondents), 'respondent')}"
             + (f", agreed answers for {', '.join(r.agreed)}" if r.agreed else "")
             for r in org.rounds
         )

@@ -26,6 +26,21 @@ def md(text: Any) -> str:
     return " ".join(value.split())  # a newline would end a table row
 
 
+def text(value: Any) -> str:
+    """Plain text for titles and front matter: HTML escaped, whitespace collapsed."""
+    raw = "" if value is None else str(value)
+    return " ".join("".join(_HTML.get(ch, ch) for ch in raw).split())
+
+
+def cell(value: Any) -> str:
+    """Trusted Markdown inside a table cell: one line, pipes escaped."""
+    return " ".join(("" if value is None else str(value)).replace("|", "\\|").split())
+
+
+def oneline(value: Any) -> str:
+    return " ".join(("" if value is None else str(value)).split())
+
+
 def month(day: dt.date | None) -> str:
     return "—" if day is None else f"{day:%b %Y}"
 
@@ -47,7 +62,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         autoescape=False,  # Markdown, not HTML: free text is escaped with the `md` filter
     )
-    env.filters.update(md=md, month=month, number=number)
+    env.filters.update(md=md, month=month, number=number, text=text, cell=cell, oneline=oneline)
     return env
 
 

@@ -16,6 +16,7 @@ COPIED = (
     "assessments/questionnaires",
     "assessments/actions",
     "assessments/schemas",
+    "library",
 )
 SAMPLES = "assessments/orgs"
 GITIGNORE = "site/\nbuild/\n.pmo-cache/\n"
@@ -29,6 +30,7 @@ Created by `pmo init`. Everything here is plain text, meant to be kept in versio
 - `assessments/orgs/<id>/organisation.yaml`: one folder per organisation assessed, with its
   rounds; response files go anywhere below that folder, e.g. `2026-h1/alice.yaml`.
 - `assessments/schemas/`: JSON Schemas, so that editors check and complete the YAML files.
+- `library/`: templates (a page and a download each) and lessons learned.
 - `content/`: the standards, practices and reference pages of the site.
 
 Common commands: `pmo validate`, `pmo list`, `pmo score ORG`. Run `pmo --help` for more.

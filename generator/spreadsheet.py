@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -23,6 +24,8 @@ from .exports import FORMULA_STARTS
 HEADER_FILL = PatternFill("solid", fgColor="DDE4F0")
 FIXED_TIME = dt.datetime(2000, 1, 1)
 """Workbook timestamps: fixed, so that identical input gives an identical file."""
+FIXED_STAMP = b"2000-01-01T00:00:00Z"
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
 def new_workbook() -> Workbook:
@@ -92,5 +95,8 @@ def stable_zip(data: bytes) -> bytes:
             entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o600 << 16
-            target.writestr(entry, source.read(info.filename))
+            data = source.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps the time of saving
+                data = _MODIFIED.sub(rb"\g<1>" + FIXED_STAMP + rb"\g<2>", data)
+            target.writestr(entry, data)
     return out.getvalue()

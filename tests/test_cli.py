@@ -14,6 +14,7 @@ import pytest
 from helpers import response, workspace
 
 from generator.cli import cli
+from generator.schema import SCHEMA_FILES
 
 ROOT = Path(__file__).resolve().parents[1]
 FULL = (
@@ -51,7 +52,7 @@ def test_version(run):
 def test_validate_ok(run, acme):
     status, out, err = run("validate", cwd=acme)
     assert (status, err) == (0, "")
-    assert out == "OK: 2 questionnaires, 1 organisations, 3 responses, 21 answers\n"
+    assert out == "OK: 2 questionnaires, 1 organisation, 3 responses, 21 answers\n"
 
 
 def test_workspace_is_found_from_a_subfolder_or_given(run, acme, tmp_path):
@@ -150,12 +151,7 @@ def test_score_per_respondent(run, acme):
 def test_schema_writes_the_format_schemas(run, acme, tmp_path):
     status, _out, _ = run("schema", "--out", str(tmp_path / "s"), cwd=acme)
     assert status == 0
-    assert sorted(p.name for p in (tmp_path / "s").iterdir()) == [
-        "actions.schema.json",
-        "answers.schema.json",
-        "organisation.schema.json",
-        "questionnaire.schema.json",
-    ]
+    assert sorted(p.name for p in (tmp_path / "s").iterdir()) == sorted(SCHEMA_FILES)
 
 
 def test_init_creates_a_valid_workspace_and_refuses_to_overwrite(run, tmp_path):

@@ -115,7 +115,7 @@ def test_unknown_key_is_a_warning_and_fatal_when_strict(run, tmp_path):
     )
     status, out, err = run("validate", cwd=root)
     assert (status, err.splitlines()) == (0, [warning])
-    assert out == "OK: 2 questionnaires, 1 organisations, 1 responses, 7 answers (1 warning)\n"
+    assert out == "OK: 2 questionnaires, 1 organisation, 1 response, 7 answers (1 warning)\n"
     status, lines = validate(run, root, "--strict")
     assert (status, lines) == (1, [warning, "Aborted: 0 errors, 1 warning in 1 file."])
 
@@ -248,4 +248,4 @@ def test_files_outside_the_workspace_can_be_checked(run, tmp_path):
     outside = write_tree(tmp_path / "downloads", {"r.yaml": response("zoe", "GOV-2-1: fully")})
     status, out, _err = run("validate", str(outside / "r.yaml"), cwd=root)
     assert status == 0
-    assert out.startswith("OK: 2 questionnaires, 1 organisations, 1 responses, 1 answers")
+    assert out.startswith("OK: 2 questionnaires, 1 organisation, 1 response, 1 answer")

@@ -1,0 +1,200 @@
+"""The build, stage by stage: the only place that knows their order.
+
+load → score → plan → render pages → draw charts → write the docs folder → publish with MkDocs.
+Everything is computed in memory before anything is written; the site is swapped in only when
+MkDocs has built it without a warning, so a failed build leaves the previous site as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from .charts.jobs import draw_all
+from .checks.actions import MATURITY_ID
+from .errors import GeneratorError
+from .files import write_atomic
+from .loader import load
+from .planning import Roadmap, roadmap_for
+from .scoring import ScoreTables, answered_rounds, score_workspace
+from .site.config import build_config
+from .site.pages import render_site
+from .site.publish import publish
+from .site.writer import sync
+from .workspace import Workspace
+
+STAGES = ("load", "score", "plan", "render", "charts", "write", "publish")
+"""The build's stages, in order (a test pins it)."""
+
+
+class Progress:
+    """Receives the build's progress; the CLI shows it, tests and libraries ignore it."""
+
+    def stage(self, name: str, total: int | None = None) -> None: ...
+
+    def advance(self, steps: int = 1) -> None: ...
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build did, for its closing line."""
+
+    site: Path
+    pages: int
+    files: int
+    charts: int
+    drawn: int
+    written: int
+    warnings: int
+    seconds: float
+    stages: tuple[str, ...]
+    timings: dict[str, float]
+    mode: str = "full"
+    """How MkDocs brought the site up to date: `full`, `incremental` or `unchanged`."""
+    rendered: int = 0
+    """Pages MkDocs rendered."""
+
+    def summary(self) -> str:
+        cached = self.charts - self.drawn
+        return (
+            f"Built {self.pages:,} pages, {self.charts:,} charts ({self.drawn:,} drawn, "
+            f"{cached:,} from the cache) and {self.files - self.pages - self.charts:,} other "
+            f"files in {self.seconds:.1f} s with {self.warnings} warning"
+            f"{'s' * (self.warnings != 1)}{self._how()}: {self.site}"
+        )
+
+    def _how(self) -> str:
+        if self.mode == "unchanged":
+            return "; nothing changed, the site was left as it was"
+        if self.mode == "incremental":
+            return f"; {self.rendered:,} changed page{'s' * (self.rendered != 1)} re-rendered"
+        return ""
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A docs folder written and ready for MkDocs."""
+
+    ws: Workspace
+    build_dir: Path
+    files: dict[str, bytes]
+    charts: int
+    drawn: int
+    written: int
+    stages: tuple[str, ...]
+    timings: dict[str, float]
+
+    @property
+    def config(self) -> Path:
+        return self.build_dir / "mkdocs.yml"
+
+
+def prepare(
+    root: Path,
+    *,
+    org: str | None = None,
+    strict: bool = False,
+    progress: Progress | None = None,
+) -> Prepared:
+    """Every stage up to a written docs folder and MkDocs configuration in `build/`."""
+    progress = progress or Progress()
+    done: list[str] = []
+    timings: dict[str, float] = {}
+
+    @contextmanager
+    def stage(name: str, total: int | None = None) -> Iterator[None]:
+        progress.stage(name, total)
+        started = time.perf_counter()
+        yield
+        timings[name] = time.perf_counter() - started
+        done.append(name)
+
+    with stage("load"):
+        ws = load(root, strict=strict)
+    with stage("score"):
+        tables = score_workspace(ws)
+        assessed = [o for o in sorted(ws.organisations) if answered_rounds(ws, tables, o)]
+        if org is not None:
+            ws.organisation(org)
+            if org not in assessed:
+                raise GeneratorError(f"'{org}' has no answers yet, so there is no report to "
+                                     "build; add response files first")
+        orgs = [org] if org else assessed
+    with stage("plan", len(orgs)):
+        roadmaps = _roadmaps(ws, tables, orgs, progress.advance)
+    with stage("render"):
+        site = render_site(ws, tables, orgs, roadmaps, benchmark_orgs=assessed,
+                           cache=root / ".pmo-cache" / "downloads")
+    with stage("charts", len(site.charts)):
+        charts = draw_all(site.charts, root / ".pmo-cache" / "charts",
+                          advance=progress.advance)
+    files = {**site.files, **charts.charts}
+    build_dir = root / "build" / (org or "site")
+    with stage("write"):
+        written, _ = sync(build_dir / "docs", files)
+        write_atomic(build_dir / "mkdocs.yml",
+                     build_config(root / "mkdocs.yml", build_dir, site.titles))
+    return Prepared(ws, build_dir, files, len(charts.charts), charts.drawn, written,
+                    tuple(done), timings)
+
+
+def build(
+    root: Path,
+    *,
+    org: str | None = None,
+    out: Path | None = None,
+    strict: bool = False,
+    full: bool = False,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Build the site of the workspace at `root` (only `org`'s reports with `org` given).
+
+    A rebuild re-renders only the pages that changed unless `full` is set.
+    """
+    progress = progress or Progress()
+    started = time.perf_counter()
+    ready = prepare(root, org=org, strict=strict, progress=progress)
+    target = out or root / ("site" if org is None else f"site-{org}")
+    progress.stage("publish")
+    published = time.perf_counter()
+    published_as = publish(ready.config, target, _epoch(ready.ws), ready.files,
+                           incremental=not full)
+    timings = {**ready.timings, "publish": time.perf_counter() - published}
+    return BuildReport(
+        site=target,
+        pages=sum(1 for path in ready.files if path.endswith(".md")),
+        files=len(ready.files),
+        charts=ready.charts,
+        drawn=ready.drawn,
+        written=ready.written,
+        warnings=len(ready.ws.warnings),
+        seconds=time.perf_counter() - started,
+        stages=(*ready.stages, "publish"),
+        timings=timings,
+        mode=published_as.mode,
+        rendered=published_as.pages,
+    )
+
+
+def _roadmaps(ws: Workspace, tables: ScoreTables, orgs: list[str],
+              advance: Callable[[int], None]) -> dict[str, Roadmap | None]:
+    out: dict[str, Roadmap | None] = {}
+    has_maturity = MATURITY_ID in ws.questionnaires
+    for org in orgs:
+        try:
+            out[org] = roadmap_for(ws, tables, org) if has_maturity and ws.actions else None
+        except GeneratorError:  # no maturity answers in the latest round: no roadmap
+            out[org] = None
+        advance(1)
+    return out
+
+
+def _epoch(ws: Workspace) -> int:
+    """A timestamp that depends on the input only: the latest round's date."""
+    dates = [r.date for o in ws.organisations.values() for r in o.rounds]
+    latest = max(dates, default=dt.date(2000, 1, 1))
+    return int(dt.datetime(latest.year, latest.month, latest.day, tzinfo=dt.UTC).timestamp())

@@ -1,0 +1,49 @@
+"""`pmo serve`: MkDocs' live-reloading preview, regenerating the pages when a source changes.
+
+MkDocs serves the generated docs folder. The generated configuration adds a hook that runs
+the generator before each MkDocs rebuild, and watches the workspace's sources, so editing an
+answer file, a template or a page refreshes the browser with the regenerated site.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from .errors import GeneratorError, InputError
+from .files import write_atomic
+from .pipeline import prepare
+
+HOOK = Path(__file__).with_name("serve_hook.py")
+ROOT_VARIABLE, ORG_VARIABLE = "PMO_SERVE_ROOT", "PMO_SERVE_ORG"
+
+
+def serve(root: Path, *, org: str | None, host: str, port: int) -> None:
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    ready = prepare(root, org=org)
+    config = ready.config.read_text(encoding="utf-8") + f"hooks:\n  - {HOOK}\n"
+    serve_config = ready.build_dir / "mkdocs-serve.yml"
+    write_atomic(serve_config, config)
+    os.environ[ROOT_VARIABLE] = str(root)
+    os.environ[ORG_VARIABLE] = org or ""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+    watch = [str(p) for p in (root / "content", root / "library", root / "assessments",
+                              root / "mkdocs.yml") if p.exists()]
+    mkdocs_serve(str(serve_config), livereload=True, dev_addr=f"{host}:{port}", watch=watch)
+
+
+def regenerate() -> None:
+    """Called by the hook before each rebuild; problems are shown, the old pages kept."""
+    root = Path(os.environ[ROOT_VARIABLE])
+    org = os.environ.get(ORG_VARIABLE) or None
+    try:
+        prepare(root, org=org)
+    except InputError as exc:
+        for problem in exc.problems:
+            print(problem.render(), file=sys.stderr)
+        print("The pages were not regenerated; fix the problems above.", file=sys.stderr)
+    except GeneratorError as exc:
+        print(f"error: {exc}", file=sys.stderr)

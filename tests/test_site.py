@@ -1,0 +1,218 @@
+"""`pmo build`: the published site, its links, determinism, atomicity and confidentiality."""
+
+from __future__ import annotations
+
+import difflib
+import gzip
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import copy_workspace
+from sitecheck import broken_links, outside_requests
+
+from generator.errors import GeneratorError
+from generator.loader import load
+from generator.pipeline import STAGES, build
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLDEN = ROOT / "tests" / "golden"
+GOLDEN_ORG = "riverside-health"
+
+
+def test_stages_run_in_order(sample_site):
+    _, _, report = sample_site
+    assert report.stages == STAGES
+
+
+def test_site_has_every_section(sample_site):
+    _, site, report = sample_site
+    for page in ("index.html", "standards/operating-models/index.html", "toolkit/index.html",
+                 "toolkit/raid-log/index.html", "lessons/index.html", "lessons/LL-001/index.html",
+                 "assessments/index.html", "assessments/northwind-bank/index.html",
+                 "assessments/northwind-bank/maturity/index.html",
+                 "assessments/northwind-bank/roadmap/index.html",
+                 "assessments/northwind-bank/type-and-model/index.html",
+                 "search/search_index.json"):
+        assert (site / page).is_file(), page
+    assert report.summary().startswith(f"Built {report.pages:,} pages, {report.charts:,} charts")
+
+
+def test_no_broken_internal_links(sample_site):
+    _, site, _ = sample_site
+    assert broken_links(site) == []
+
+
+def test_nothing_is_fetched_from_another_host(sample_site):
+    _, site, _ = sample_site
+    assert outside_requests(site) == []
+
+
+def test_downloads_open(sample_site):
+    from docx import Document
+    from openpyxl import load_workbook
+
+    _, site, _ = sample_site
+    downloads = sorted((site / "toolkit" / "downloads").iterdir())
+    assert len(downloads) >= 20
+    for path in downloads:
+        if path.suffix == ".docx":
+            assert Document(str(path)).paragraphs
+        else:
+            book = load_workbook(path)
+            assert book.sheetnames[0] == "How to use" and len(book.sheetnames) >= 2
+
+
+def test_identical_input_gives_identical_output(sample_site, tmp_path):
+    root, site, _ = sample_site
+    again = build(root, out=tmp_path / "again")
+    first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    second = {p.relative_to(again.site): p.read_bytes() for p in again.site.rglob("*")
+              if p.is_file()}
+    assert first.keys() == second.keys()
+    assert [k for k in first if first[k] != second[k]] == []
+    assert again.drawn == 0  # every chart came from the cache
+
+
+def test_a_failed_build_leaves_the_previous_site(tmp_path):
+    root = copy_workspace(tmp_path / "ws")
+    site = build(root).site
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    page = root / "content" / "standards" / "kpis.md"
+    page.write_text(page.read_text() + "\n[broken](no-such-page.md)\n")
+    with pytest.raises(GeneratorError, match="MkDocs could not build the site"):
+        build(root)
+    after = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
+    assert not [p for p in site.parent.iterdir() if p.name.startswith(".site.")]
+
+
+def tree(site: Path) -> dict[Path, bytes]:
+    return {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_a_rebuild_renders_only_what_changed_and_equals_a_full_build(tmp_path):
+    root = copy_workspace(tmp_path / "ws")
+    assert build(root).mode == "full"
+    assert build(root).mode == "unchanged"
+    answers = root / "assessments" / "orgs" / GOLDEN_ORG / "2025-q1" / "sanjay-p.yaml"
+    text = answers.read_text()
+    assert "GOV-3-1: partly" in text
+    answers.write_text(text.replace("GOV-3-1: partly", "GOV-3-1: fully"))
+    page = root / "content" / "standards" / "kpis.md"
+    page.write_text(page.read_text() + "\nA sentence added for the test.\n")
+    again = build(root)
+    assert again.mode == "incremental"
+    assert 0 < again.rendered < again.pages / 4
+    full = build(root, out=tmp_path / "full", full=True)
+    assert full.mode == "full" and full.rendered == full.pages
+    assert tree(again.site) == tree(full.site)
+    # Anything but page content, here the site's settings, calls for a full build.
+    settings = root / "mkdocs.yml"
+    settings.write_text(settings.read_text().replace("site_name: ", "site_name: New "))
+    assert build(root).mode == "full"
+
+
+def test_plain_mkdocs_builds_the_hand_written_pages(tmp_path):
+    from generator.site.publish import mkdocs_build
+
+    mkdocs_build(ROOT / "mkdocs.yml", tmp_path / "plain", epoch=0)
+    assert (tmp_path / "plain" / "standards" / "maturity-model" / "index.html").is_file()
+
+
+# --- confidentiality ----------------------------------------------------------------------
+
+def identifying_strings(ws, org):
+    """What identifies `org`: id, name, description, respondents, evidence and notes."""
+    o = ws.organisations[org]
+    strings = {o.id, o.name}
+    strings |= {s for s in o.description.split(". ") if len(s) > 25}
+    answers = ws.answers
+    mine = [r for r in ws.responses if r.organisation == org]
+    strings |= {r.respondent for r in mine if r.respondent}
+    indexes = [i for i, r in enumerate(ws.responses) if r.organisation == org]
+    rows = answers[answers["response"].isin(indexes)]
+    for column in ("evidence", "notes"):
+        strings |= {text for text in rows[column].astype(str) if len(text) > 20}
+    return strings
+
+
+def site_text(site: Path) -> dict[str, str]:
+    """Every file's text, unpacking zipped downloads and gzipped files."""
+    out = {}
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        if path.suffix in (".docx", ".xlsx"):
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                data = b"".join(archive.read(name) for name in archive.namelist())
+        elif path.suffix == ".gz":
+            data = gzip.decompress(data)
+        out[str(path.relative_to(site))] = data.decode("utf-8", errors="replace")
+    return out
+
+
+@pytest.mark.parametrize("client", ["northwind-bank", "brightside-agency"])
+def test_a_client_site_holds_no_other_organisations_data(tmp_path, client):
+    root = copy_workspace(tmp_path / "ws")
+    ws = load(root)
+    site = build(root, org=client).site
+    texts = site_text(site)
+    assert any(ws.organisations[client].name in text for text in texts.values())
+    for other in ws.organisations:
+        if other == client:
+            continue
+        for needle in identifying_strings(ws, other):
+            leaks = [name for name, text in texts.items() if needle in text]
+            assert not leaks, f"{other}'s {needle!r} appears in {leaks[:3]}"
+
+
+# --- escaping -----------------------------------------------------------------------------
+
+def test_free_text_is_escaped(tmp_path):
+    root = copy_workspace(tmp_path / "ws")
+    org = root / "assessments/orgs/riverside-health/organisation.yaml"
+    org.write_text(org.read_text().replace(
+        "name: Riverside Health Trust", "name: \"Riverside <script>alert('x')</script> *Trust*\""))
+    (root / "assessments/orgs/riverside-health/2025-q1/zz-visitor.yaml").write_text(
+        "organisation: riverside-health\nround: 2025-q1\n"
+        "respondent: {id: zz-visitor, role: \"<b>Guest</b>\"}\n"
+        "questionnaires:\n  p3o-maturity:\n    version: '1.0'\n    answers:\n"
+        "      GOV-2-1: {answer: largely, evidence: \"<img src=x onerror=alert(1)> "
+        "[link](javascript:x) | pipe\"}\n"
+    )
+    site = build(root, org="riverside-health").site
+    html = "".join((site / "assessments/riverside-health" / page / "index.html").read_text()
+                   for page in ("", "maturity"))
+    assert "<script>alert" not in html and "<img src=x" not in html and "<b>Guest" not in html
+    assert "&lt;script&gt;" in html and "&lt;img src=x" in html and "&lt;b&gt;Guest" in html
+    assert 'href="javascript:x"' not in html
+    title = (site / "assessments/riverside-health/index.html").read_text()
+    assert "<title>Riverside &lt;script&gt;" in title or "<title>Riverside &amp;lt;" in title
+
+
+# --- golden Markdown ------------------------------------------------------------------------
+
+def test_golden_markdown(sample_site, update_golden):
+    """The generated report of one organisation, compared line by line.
+
+    Refresh after an intended change with: pytest tests/test_site.py --update-golden
+    """
+    root, _, _ = sample_site
+    generated = root / "build" / "site" / "docs" / "assessments" / GOLDEN_ORG
+    pages = sorted(p.relative_to(generated) for p in generated.rglob("*.md"))
+    folder = GOLDEN / GOLDEN_ORG
+    if update_golden:
+        for page in pages:
+            (folder / page).parent.mkdir(parents=True, exist_ok=True)
+            (folder / page).write_text((generated / page).read_text())
+        pytest.skip("golden files rewritten")
+    assert sorted(p.relative_to(folder) for p in folder.rglob("*.md")) == pages
+    for page in pages:
+        expected = (folder / page).read_text().splitlines()
+        actual = (generated / page).read_text().splitlines()
+        diff = "\n".join(difflib.unified_diff(expected, actual, f"golden/{page}", str(page),
+                                              lineterm=""))
+        assert not diff, f"generated Markdown differs (refresh with --update-golden):\n{diff}"
