@@ -121,3 +121,21 @@ def test_reference_pages_document_every_key(page):
         if f"`{name}`" not in text
     ]
     assert not missing, f"{page} does not document: {', '.join(missing)}"
+
+
+HELP_WIDTH = 98
+
+
+def help_blocks() -> list[tuple[str, str]]:
+    text = (ROOT / "content" / "reference" / "cli.md").read_text(encoding="utf-8")
+    return re.findall(r"```console\n\$ (pmo[\w -]*?) --help\n(.*?)```", text, re.S)
+
+
+@pytest.mark.parametrize(("command", "shown"), help_blocks(), ids=lambda v: v[:20])
+def test_the_cli_reference_shows_the_current_help(command, shown):
+    from click.testing import CliRunner
+
+    result = CliRunner().invoke(cli, [*command.split()[1:], "--help"], prog_name="pmo",
+                                terminal_width=HELP_WIDTH)
+    assert result.exit_code == 0
+    assert shown.rstrip() == result.output.rstrip(), "run: python tools/cli_help.py"
