@@ -52,6 +52,18 @@ def number(value: float | None, places: int = 1) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+_TAG = re.compile(r"<(?=[A-Za-z/!?])")
+
+
+def _no_tags(value: Any) -> Any:
+    """Every value a template prints: text that looks like an HTML tag is shown, not obeyed.
+
+    Library and action texts are trusted Markdown, but a placeholder such as `<cause>` in a
+    template's guidance would otherwise vanish as an unknown tag.
+    """
+    return _TAG.sub("&lt;", value) if isinstance(value, str) else value
+
+
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -61,6 +73,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,  # Markdown, not HTML: free text is escaped with the `md` filter
+        finalize=_no_tags,
     )
     env.filters.update(md=md, month=month, number=number, text=text, cell=cell, oneline=oneline)
     return env

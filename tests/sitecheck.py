@@ -76,3 +76,40 @@ def _resolve(site: Path, page: Path, path: str) -> Path | None:
     if not resolved.is_relative_to(site.resolve()):
         return None
     return resolved / "index.html" if (path.endswith("/") or resolved.is_dir()) else resolved
+
+
+HIDDEN = frozenset({"code", "pre", "script", "style"})
+
+
+class _Text(HTMLParser):
+    """The text a reader sees: outside <code>, <pre>, <script> and <style>."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.depth += tag in HIDDEN
+
+    def handle_endtag(self, tag: str) -> None:
+        self.depth -= tag in HIDDEN
+
+    def handle_data(self, data: str) -> None:
+        if not self.depth:
+            self.parts.append(data)
+
+
+LEAKS = ("| --- |", "|---|", "{{", "{%", "](", "!!! ", "??? ", "{ loading=")
+"""Markdown or template syntax that shows as text when a page did not render as intended."""
+
+
+def leaked_markup(site: Path) -> list[str]:
+    """Pages whose visible text shows raw Markdown or template syntax."""
+    found = []
+    for page in sorted(site.rglob("*.html")):
+        parser = _Text()
+        parser.feed(page.read_text(encoding="utf-8", errors="replace"))
+        text = "".join(parser.parts)
+        found += [f"{page.relative_to(site)}: {leak!r}" for leak in LEAKS if leak in text]
+    return found

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import copy_workspace
-from sitecheck import broken_links, outside_requests
+from sitecheck import broken_links, leaked_markup, outside_requests
 
 from generator.errors import GeneratorError
 from generator.loader import load
@@ -42,6 +42,17 @@ def test_site_has_every_section(sample_site):
 def test_no_broken_internal_links(sample_site):
     _, site, _ = sample_site
     assert broken_links(site) == []
+
+
+def test_every_page_renders_its_markdown(sample_site):
+    _, site, _ = sample_site
+    assert leaked_markup(site) == []
+
+
+def test_placeholders_in_library_text_are_shown(sample_site):
+    _, site, _ = sample_site
+    page = (site / "toolkit" / "raid-log" / "index.html").read_text(encoding="utf-8")
+    assert "Because of &lt;cause&gt;, &lt;event&gt; may happen" in page
 
 
 def test_nothing_is_fetched_from_another_host(sample_site):
