@@ -7,7 +7,9 @@ answer file, a template or a page refreshes the browser with the regenerated sit
 
 from __future__ import annotations
 
+import logging
 import os
+import socket
 import sys
 from pathlib import Path
 
@@ -22,6 +24,7 @@ ROOT_VARIABLE, ORG_VARIABLE = "PMO_SERVE_ROOT", "PMO_SERVE_ORG"
 def serve(root: Path, *, org: str | None, host: str, port: int) -> None:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
+    _check_free(host, port)  # before the build, not after it
     ready = prepare(root, org=org)
     config = ready.config.read_text(encoding="utf-8") + f"hooks:\n  - {HOOK}\n"
     serve_config = ready.build_dir / "mkdocs-serve.yml"
@@ -32,7 +35,33 @@ def serve(root: Path, *, org: str | None, host: str, port: int) -> None:
     os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
     watch = [str(p) for p in (root / "content", root / "library", root / "assessments",
                               root / "mkdocs.yml") if p.exists()]
-    mkdocs_serve(str(serve_config), livereload=True, dev_addr=f"{host}:{port}", watch=watch)
+    _show_mkdocs_messages()
+    print(f"Serving the site on http://{host}:{port}/ ; it rebuilds when a file changes. "
+          "Stop with Ctrl-C.", file=sys.stderr, flush=True)
+    try:
+        mkdocs_serve(str(serve_config), livereload=True, dev_addr=f"{host}:{port}", watch=watch)
+    except OSError as exc:  # most often: the port is taken
+        raise GeneratorError(f"cannot serve on {host}:{port}: {exc.strerror or exc}; "
+                             "try another --port") from None
+
+
+def _check_free(host: str, port: int) -> None:
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise GeneratorError(f"cannot serve on {host}:{port}: {exc.strerror or exc}; "
+                                 "try another --port") from None
+
+
+def _show_mkdocs_messages() -> None:
+    """MkDocs reports rebuilds and problems through `logging`, which only its own CLI shows."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
 
 
 def regenerate() -> None:
