@@ -26,9 +26,14 @@ from .results import (
 SPECIAL_LABELS = {"na": "n/a", "dont_know": "don't know", "unanswered": "unanswered"}
 
 
+ROUNDING_SLACK = 1e-9
+"""Added before rounding halves up, so that sums taken in another order (NumPy's pairwise
+sums here, plain loops in the browser form) cannot land either side of a half."""
+
+
 def percent(fit: float) -> int:
     """A fit as a whole percentage, rounding halves up (as the browser form does)."""
-    return math.floor(fit * 100 + 0.5)
+    return math.floor(fit * 100 + 0.5 + ROUNDING_SLACK)
 
 
 def maturity_result(
@@ -51,13 +56,13 @@ def maturity_result(
                 id=section.id,
                 title=section.title,
                 level=_int(level),
-                score=_round1(score),
+                score=one_decimal(score),
                 limiting=_limiting(mine, level),
                 dont_know=sum(c.status == "dont_know" for c in mine),
                 na=sum(c.status == "na" for c in mine),
                 disagreements=sum(c.disagreement and not c.agreed for c in mine),
                 previous_level=_int(prev_level),
-                previous_score=_round1(prev_score),
+                previous_score=one_decimal(prev_score),
             )
         )
     overall = [_optional(v) for v in t.overall_scores.get((org, round_id), (None, None))]
@@ -69,12 +74,12 @@ def maturity_result(
         title=q.title,
         level=level,
         level_name=names.get(level, "") if level is not None else "not assessed",
-        score=_round1(overall[1]),
+        score=one_decimal(overall[1]),
         perspectives=tuple(perspectives),
         criteria=criteria,
         respondents=int(rows[0].respondents),
         previous_level=_int(prev_overall[0]),
-        previous_score=_round1(prev_overall[1]),
+        previous_score=one_decimal(prev_overall[1]),
     )
 
 
@@ -103,7 +108,7 @@ def classification_result(
             prev_best, _ = _ranks(_fit_records(q, t.fits.loc[(org, previous, view)]))
             prev_position = t.positions.get((org, previous, view))
             result = replace(
-                result, previous_best=prev_best, previous_position=_round1(prev_position)
+                result, previous_best=prev_best, previous_position=one_decimal(prev_position)
             )
         views.append(result)
     if not views:
@@ -139,7 +144,7 @@ def respondent_results(
                     role=row.role,
                     questionnaire=row.questionnaire,
                     level=_int(_number(overall["level"])),
-                    score=_round1(_number(overall["score"])),
+                    score=one_decimal(_number(overall["score"])),
                     perspective_levels=tuple(
                         (s, _int(lv))
                         for s, lv in zip(sections[SECTION], sections["level"], strict=True)
@@ -248,12 +253,12 @@ def _with_positions(
         if value is not None and not math.isnan(value):
             sections.append(
                 SectionPosition(
-                    section.id, titles[section.id], _round1(value) or 0.0, nearest(q, value)
+                    section.id, titles[section.id], one_decimal(value) or 0.0, nearest(q, value)
                 )
             )
     return replace(
         result,
-        position=_round1(position),
+        position=one_decimal(position),
         position_label=nearest(q, position) if position is not None else None,
         sections=tuple(sections),
         hybrid=len({s.label for s in sections}) > 1,
@@ -261,8 +266,14 @@ def _with_positions(
 
 
 def nearest(q: Questionnaire, position: float) -> str:
-    """The outcome whose position is closest; on a tie, the one listed first."""
-    return min(q.outcomes, key=lambda o: abs((o.position or 0) - position)).id
+    """The outcome whose position is closest; on a tie (within rounding noise), the one
+    listed first."""
+    best, distance = q.outcomes[0], abs((q.outcomes[0].position or 0) - position)
+    for outcome in q.outcomes[1:]:
+        gap = abs((outcome.position or 0) - position)
+        if gap < distance - ROUNDING_SLACK:
+            best, distance = outcome, gap
+    return best.id
 
 
 def _number(column: pd.Series) -> float | None:
@@ -279,8 +290,8 @@ def _int(value: float | None) -> int | None:
     return None if value is None else int(value)
 
 
-def _round1(value: float | None) -> float | None:
+def one_decimal(value: float | None) -> float | None:
     """One decimal, halves rounded up, identically to the browser form's scorer."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
-    return math.floor(value * 10 + 0.5) / 10
+    return math.floor(value * 10 + 0.5 + ROUNDING_SLACK) / 10

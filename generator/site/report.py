@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -12,6 +11,7 @@ from ..models import Lesson, Organisation
 from ..planning import Roadmap
 from ..scoring import ScoreTables, answered_rounds, scorecard
 from ..scoring.results import ClassificationResult, MaturityResult, Scorecard
+from ..scoring.scorecard import one_decimal
 from ..workspace import Workspace
 
 
@@ -104,9 +104,7 @@ def _int(value: float | None) -> int | None:
     return None if value is None or value != value else int(value)
 
 
-def _one(value: float | None) -> float | None:
-    """One decimal, halves up, as every displayed score."""
-    return None if value is None or value != value else math.floor(value * 10 + 0.5) / 10
+_one = one_decimal  # one decimal, halves up, as every displayed score
 
 
 def _evidence(ws: Workspace, tables: ScoreTables, org_id: str, round_id: str
