@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
@@ -61,6 +62,8 @@ def _no_tags(value: Any) -> Any:
     Library and action texts are trusted Markdown, but a placeholder such as `<cause>` in a
     template's guidance would otherwise vanish as an unknown tag.
     """
+    if isinstance(value, Markup):  # HTML made on purpose, e.g. by generator.site.survey
+        return value
     return _TAG.sub("&lt;", value) if isinstance(value, str) else value
 
 

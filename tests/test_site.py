@@ -34,6 +34,7 @@ def test_site_has_every_section(sample_site):
                  "assessments/northwind-bank/maturity/index.html",
                  "assessments/northwind-bank/roadmap/index.html",
                  "assessments/northwind-bank/type-and-model/index.html",
+                 "surveys/index.html", "surveys/p3o-maturity/index.html",
                  "search/search_index.json"):
         assert (site / page).is_file(), page
     assert report.summary().startswith(f"Built {report.pages:,} pages, {report.charts:,} charts")

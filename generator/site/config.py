@@ -15,13 +15,15 @@ from typing import Any
 import yaml
 
 GENERATED_NAV = [
+    {"Self-assessment": "surveys/index.md"},
     {"Toolkit": "toolkit/index.md"},
     {"Lessons learned": "lessons/index.md"},
     {"Assessments": "assessments/index.md"},
 ]
-NOT_IN_NAV = ["/lessons/*", "/assessments/*/", "/toolkit/*"]
+NOT_IN_NAV = ["/lessons/*", "/assessments/*/", "/toolkit/*", "/surveys/*"]
 EXTRA_CSS = "assets/pmo/pmo.css"
-EXTRA_JS = "assets/pmo/pmo.js"
+EXTRA_JS = ("assets/pmo/js-yaml.min.js", "assets/pmo/pmo-score.js", "assets/pmo/pmo-survey.js",
+            "assets/pmo/pmo.js")
 
 
 class _Lenient(yaml.SafeLoader):
@@ -53,7 +55,7 @@ def build_config(parent: Path, build_dir: Path, titles: dict[str, str]) -> str:
         "INHERIT": os.path.relpath(parent, build_dir),
         "docs_dir": "docs",
         "extra_css": [*settings.get("extra_css", []), EXTRA_CSS],
-        "extra_javascript": [*settings.get("extra_javascript", []), EXTRA_JS],
+        "extra_javascript": [*settings.get("extra_javascript", []), *EXTRA_JS],
         "not_in_nav": "\n".join(NOT_IN_NAV),
     }
     if nav:

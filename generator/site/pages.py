@@ -27,12 +27,16 @@ from ..scoring import ScoreTables
 from ..scoring.results import ClassificationResult, PerspectiveResult, ViewResult
 from ..workspace import Workspace
 from .report import OrgReport, org_report
+from .survey import survey_page, surveys_index
 
 DOWNLOAD_VERSION = "1"
 """Bump when `generator.documents` changes its output, to invalidate cached downloads."""
 BENCHMARK_MINIMUM = 5
 """A benchmark appears only when at least this many organisations contribute."""
-ASSETS = ("pmo.css", "pmo.js")
+ASSETS = ("pmo.css", "pmo.js", "pmo-score.js", "pmo-survey.js", "js-yaml.min.js",
+          "js-yaml.LICENSE.txt")
+SURVEY_GUIDE = "reference/collecting-answers.md"
+"""The hand-written page on collecting answers, linked from the self-assessment index."""
 _TITLE = re.compile(r"^title:\s*(.+?)\s*$", re.M)
 _HEADING = re.compile(r"^#\s+(.+?)\s*$", re.M)
 
@@ -69,6 +73,8 @@ def render_site(
     for name in ASSETS:
         site.files[f"assets/pmo/{name}"] = (
             resources.files("generator") / "assets" / name).read_bytes()
+    if ws.questionnaires:
+        _surveys(ws, site, pages)
     if ws.templates:
         _toolkit(ws, site, links, cache)
     if ws.lessons:
@@ -133,6 +139,14 @@ class _Links:
 
     def actions_using(self, predicate: Callable[[Action], bool]) -> list[Action]:
         return sorted((a for a in self.ws.actions.values() if predicate(a)), key=lambda a: a.id)
+
+
+def _surveys(ws: Workspace, site: SiteFiles, pages: Mapping[str, str]) -> None:
+    questionnaires = list(ws.questionnaires.values())
+    guide = (SURVEY_GUIDE, pages[SURVEY_GUIDE]) if SURVEY_GUIDE in pages else None
+    site.page("surveys/index.md", surveys_index(questionnaires, guide))
+    for q in questionnaires:
+        site.page(f"surveys/{q.id}.md", survey_page(q))
 
 
 def _toolkit(ws: Workspace, site: SiteFiles, links: _Links, cache: Path | None) -> None:

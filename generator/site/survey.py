@@ -1,0 +1,137 @@
+"""Self-assessment pages: one form per questionnaire, answered and scored in the browser.
+
+The questionnaire YAML stays the one source of truth. Each page is plain HTML generated from
+it, plus the questionnaire as JSON (`survey_data`) for the page's script, which applies the
+display rules, keeps progress in the browser, scores the answers with the same rules as
+`generator.scoring` and saves a response file that `pmo validate` accepts. Display rules are
+parsed here and shipped as a syntax tree, so the browser never parses a condition itself.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import markdown
+from markupsafe import Markup
+
+from .. import expr
+from ..models import Questionnaire
+from ..models.questionnaire import Question
+from ..render import render
+
+SPECIAL = {"na": "Not applicable", "dont_know": "Don't know"}
+"""Labels of the answers every question may allow besides its options."""
+SHORT_LABEL = 32
+"""Options with labels up to this long sit side by side; longer ones are listed."""
+_TAG = re.compile(r"<(?=[A-Za-z/!?])")
+
+
+def survey_data(q: Questionnaire) -> dict[str, Any]:
+    """What the page's script needs to show, check and score `q`, as JSON-ready data."""
+    return {
+        "id": q.id,
+        "version": q.version,
+        "title": q.title,
+        "kind": q.kind,
+        "views": [{"id": view, "label": label} for view, label in q.views.items()],
+        "threshold": q.scoring.threshold,
+        "levels": {str(level.level): level.name for level in q.levels},
+        "outcomes": [
+            {"id": o.id, "title": o.title, "position": o.position} for o in q.outcomes
+        ],
+        "sections": [
+            {"id": s.id, "title": s.title, "weight": s.weight,
+             "questions": [x.id for x in s.questions]}
+            for s in q.sections
+        ],
+        "questions": [_question(q, x, s.id) for s in q.sections for x in s.questions],
+    }
+
+
+def _question(q: Questionnaire, x: Question, section: str) -> dict[str, Any]:
+    return {
+        "id": x.id,
+        "section": section,
+        "text": x.text,
+        "type": x.type,
+        "level": x.level,
+        "weight": x.weight,
+        "required": x.required,
+        "allow_na": x.allow_na,
+        "allow_dont_know": x.allow_dont_know,
+        "options": [
+            {"value": o.value, "label": o.label, "score": o.score, "points": o.points}
+            for o in q.options(x)
+        ],
+        "rule": rule_tree(q.conditions[x.id]) if x.id in q.conditions else None,
+        "show_if": x.show_if,
+    }
+
+
+def rule_tree(node: expr.Expr) -> dict[str, Any]:
+    """A parsed display rule as a JSON tree for the browser to evaluate."""
+    if isinstance(node, expr.Compare):
+        return {"op": "compare", "question": node.question, "compare": node.op,
+                "value": node.value}
+    if isinstance(node, expr.InList):
+        return {"op": "in", "question": node.question, "values": list(node.values),
+                "negated": node.negated}
+    if isinstance(node, expr.Answered):
+        return {"op": "answered", "question": node.question}
+    if isinstance(node, expr.Constant):
+        return {"op": "constant", "value": node.value}
+    if isinstance(node, expr.Not):
+        return {"op": "not", "operand": rule_tree(node.operand)}
+    return {"op": node.op, "operands": [rule_tree(o) for o in node.operands]}
+
+
+def script_json(data: object) -> str:
+    """JSON that is safe inside a `<script>` element (no `</script>`, no `<!--`)."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def html(text: str) -> Markup:
+    """Questionnaire Markdown (help texts) as HTML, for raw HTML blocks where MkDocs does not
+    convert Markdown; tag-like text is shown as text."""
+    return Markup(markdown.markdown(_TAG.sub("&lt;", text)) if text else "")
+
+
+def survey_page(q: Questionnaire) -> str:
+    """The Markdown page (mostly raw HTML) of `q`'s self-assessment form."""
+    sections = []
+    for section in q.sections:
+        questions = []
+        for x in section.questions:
+            options = [(o.value, o.label, o.description) for o in q.options(x)]
+            options += [(value, label, "") for value, label in SPECIAL.items()
+                        if (value == "na" and x.allow_na)
+                        or (value == "dont_know" and x.allow_dont_know)]
+            questions.append({
+                "q": x,
+                "options": options,
+                "help": html(x.help),
+                "short": all(len(label) <= SHORT_LABEL for _, label, _ in options),
+            })
+        sections.append({"s": section, "questions": questions})
+    legend = []
+    if q.kind == "maturity" and q.scales:
+        legend = [(o.label, o.description) for o in q.scales[0].options]
+    return render(
+        "survey_page.md.j2",
+        q=q,
+        sections=sections,
+        legend=legend,
+        data=script_json(survey_data(q)),
+        two_views=len(q.views) > 1,
+    )
+
+
+def surveys_index(questionnaires: list[Questionnaire], guide: tuple[str, str] | None) -> str:
+    """The index of the self-assessment pages; `guide` is (path, title) of the page on
+    collecting answers, when the site has one."""
+    counts = {q.id: len(q.questions) for q in questionnaires}
+    return render("surveys_index.md.j2", questionnaires=questionnaires, counts=counts,
+                  guide=guide)
