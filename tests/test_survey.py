@@ -260,3 +260,14 @@ def test_a_file_for_another_questionnaire_is_refused_with_a_reason(page, server,
     message = page.locator(".pmo-message-error")
     message.wait_for()
     assert "has no answers to PMO operating model; it answers pmo-type" in message.inner_text()
+
+
+@pytest.mark.browser
+def test_questions_can_be_answered_with_the_keyboard(page, server):
+    page.goto(f"{server}/surveys/p3o-maturity/")
+    page.focus('input[name="GOV-2-1/current"][value="not"]')
+    page.keyboard.press("Space")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    assert checked(page) == {("GOV-2-1", "current"): "largely"}
+    assert "So far: level" in page.locator('[data-section-result="governance"]').inner_text()
