@@ -496,6 +496,177 @@ def init(directory: Path, with_samples: bool) -> None:
     )
 
 
+def questionnaire_option(func: F) -> F:
+    return click.option(
+        "--questionnaire",
+        "questionnaires",
+        multiple=True,
+        metavar="ID",
+        help="Only this questionnaire (repeatable; default: all).",
+    )(func)
+
+
+@cli.command(name="new-response")
+@click.argument("org")
+@click.option("--respondent", required=True, metavar="ID",
+              help="The respondent's id, such as alice or r03.")
+@click.option("--round", "round_id", help="The round (default: the organisation's latest).")
+@click.option("--role", default="", help="The respondent's role, such as 'PMO lead'.")
+@questionnaire_option
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write here (default: assessments/orgs/ORG/ROUND/ID.yaml).",
+)
+@click.option("--force", is_flag=True, help="Replace the file if it exists.")
+@click.pass_obj
+def new_response(
+    state: State,
+    org: str,
+    respondent: str,
+    round_id: str | None,
+    role: str,
+    questionnaires: tuple[str, ...],
+    out: Path | None,
+    force: bool,
+) -> None:
+    """Write a response file to fill in by hand, each question as a commented prompt.
+
+    Each question shows its section, id, level, text, the values it accepts with their
+    labels, and its display rule in words; type the answer after the colon. The file
+    passes `pmo validate` as it is, with warnings about the unanswered questions. An
+    existing file is never replaced without --force.
+
+    \b
+    Example:
+      pmo new-response example-co --respondent alice --role "PMO lead"
+      pmo new-response example-co --respondent r07 --round 2026-h1 --questionnaire pmo-type
+    """
+    from .errors import display_path
+    from .forms.skeleton import create_response
+
+    ws = state.load()
+    path, chosen = create_response(
+        ws, org, respondent, round_id=round_id, role=role, questionnaire_ids=questionnaires,
+        out=out, force=force,
+    )
+    questions = sum(len(q.questions) for q in chosen)
+    click.echo(
+        f"Wrote {display_path(path)}: {counted(questions, 'question')} in "
+        f"{counted(len(chosen), 'questionnaire')}. Fill it in, then run: "
+        f"pmo validate {display_path(path)}"
+    )
+
+
+@cli.command(name="export-form")
+@format_option("xlsx")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the form here (default: form[-ORG][-ROUND][-ID].xlsx in this folder).",
+)
+@click.option("--org", help="Fill in this organisation's id on the form.")
+@click.option("--round", "round_id", help="Fill in this round (needs --org).")
+@click.option("--respondent", metavar="ID", help="Fill in this respondent id.")
+@click.option("--role", default="", help="Fill in this role.")
+@questionnaire_option
+@click.option("--force", is_flag=True, help="Replace the file if it exists.")
+@click.pass_obj
+def export_form(
+    state: State,
+    fmt: str,
+    out: Path | None,
+    org: str | None,
+    round_id: str | None,
+    respondent: str | None,
+    role: str,
+    questionnaires: tuple[str, ...],
+    force: bool,
+) -> None:
+    """Write an Excel form to fill in the questionnaires, read back by `pmo import`.
+
+    The first sheet takes the respondent's details and says how to fill in the form; each
+    questionnaire has a sheet with one row per question, its guidance, and drop-down lists
+    of the answers. Only the answer, evidence, notes and detail cells can be typed in (the
+    sheets are protected without a password). An existing file is never replaced without
+    --force.
+
+    \b
+    Example:
+      pmo export-form --org example-co --out example-co-form.xlsx
+      pmo export-form --org example-co --round 2026-h1 --respondent alice
+      pmo export-form --questionnaire p3o-maturity
+    """
+    from .errors import display_path
+    from .files import write_atomic
+    from .forms.questions import select
+    from .forms.skeleton import find_round
+    from .forms.workbook import Details, form_workbook
+
+    if round_id is not None and org is None:
+        raise click.UsageError("--round needs --org: rounds belong to an organisation")
+    ws = state.load()
+    chosen = select(dict(ws.questionnaires), questionnaires)
+    details = Details(respondent=respondent or "", role=role)
+    if org is not None:
+        organisation = ws.organisation(org)
+        rounds = tuple(r.id for r in organisation.rounds_by_date)
+        chosen_round = find_round(organisation, round_id).id if round_id else ""
+        details = Details(org, chosen_round, respondent or "", role, rounds)
+    path = out or Path("-".join(["form", *filter(None, (org, round_id, respondent))]) + ".xlsx")
+    if path.exists() and not force:
+        raise GeneratorError(
+            f"{display_path(path)} already exists (it may hold answers); add --force to "
+            "replace it, or choose another file with --out (nothing was written)"
+        )
+    write_atomic(path, form_workbook(chosen, details))
+    click.echo(f"Wrote {display_path(path)}: {', '.join(q.title for q in chosen)}")
+
+
+@cli.command(name="import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--org", help="The organisation (default: as filled in on the form).")
+@click.option("--round", "round_id", help="The round (default: as filled in on the form).")
+@click.option("--force", is_flag=True, help="Replace response files that already exist.")
+@click.option("--dry-run", is_flag=True, help="Check and report, but write nothing.")
+@click.option("--respondent-column", metavar="NAME",
+              help="CSV: the column holding respondent ids (default: found by its name).")
+@click.pass_obj
+def import_command(
+    state: State,
+    file: Path,
+    org: str | None,
+    round_id: str | None,
+    force: bool,
+    dry_run: bool,
+    respondent_column: str | None,
+) -> None:
+    """Import answers from a filled-in form (.xlsx) or a survey tool's export (.csv).
+
+    Writes one response file per respondent, assessments/orgs/ORG/ROUND/ID.yaml. CSV
+    columns are matched to questions by question id or text, answers to options by value
+    or label. All or nothing: every problem is reported, one line each, and nothing is
+    written if there is an error. An existing response file is never replaced without
+    --force.
+
+    \b
+    Example:
+      pmo import example-co-form.xlsx
+      pmo import survey.csv --org example-co --round 2026-h1 --dry-run
+      pmo import survey.csv --org example-co --round 2026-h1 --respondent-column Email
+    """
+    from .forms.importing import import_file
+
+    ws = state.load()
+    report = import_file(
+        ws, file, org=org, round_id=round_id, force=force, dry_run=dry_run,
+        respondent_column=respondent_column,
+    )
+    for problem in report.warnings:
+        click.echo(problem.render(), err=True)
+    click.echo(report.summary())
+
+
 def _print(renderable: Any) -> None:
     from rich.console import Console
 

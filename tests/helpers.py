@@ -118,3 +118,63 @@ def workspace(root: Path, extra: dict[str, str | bytes] | None = None) -> Path:
     }
     files.update(extra or {})
     return write_tree(root, files)
+
+
+EXAMPLE_CO = """\
+id: example-co
+name: Example Co
+sector: Logistics
+rounds:
+  - {id: 2025-h1, date: 2025-04-15, label: First assessment}
+  - {id: 2026-h1, date: 2026-04-14, label: One year on}
+"""
+
+FORM_MATURITY = MATURITY.replace(
+    "{id: RSK-2-1, text: Risk logs, scale: npfl, level: 2}",
+    "{id: RSK-2-1, text: Risk logs, scale: npfl, level: 2, allow_na: false}",
+).replace(
+    "      - {id: RSK-3-1, text: One method, scale: npfl, level: 3}\n",
+    "      - {id: RSK-3-1, text: One method, scale: npfl, level: 3}\n"
+    "      - {id: RSK-9, text: Which tools hold the risk logs?, type: text, required: false}\n",
+)
+"""`MATURITY` with a question that refuses N/A and a free-text question, for the forms."""
+
+
+def with_example_co(root: Path) -> Path:
+    """A copy of the sample workspace (`root`) with Example Co instead of the samples."""
+    import shutil
+
+    shutil.rmtree(root / "assessments" / "orgs")
+    return write_tree(root, {"assessments/orgs/example-co/organisation.yaml": EXAMPLE_CO})
+
+
+def chosen_answers(questionnaires) -> dict:
+    """Answers to the bundled P3O maturity and PMO type questionnaires, by question id, using
+    every kind of answer: each option, N/A, don't know, and PT-15 shown by PT-14 in one view
+    and hidden in the other."""
+    maturity = questionnaires["p3o-maturity"]
+    cycle = ["fully", "largely", "largely", "partly", "not", "na", "dont_know", "fully"]
+    answers = {"p3o-maturity": {q: cycle[i % len(cycle)] for i, q in enumerate(maturity.questions)}}
+    kind = questionnaires["pmo-type"]
+    views = {}
+    for question in kind.questions.values():
+        values = [o.value for o in kind.options(question)]
+        views[question.id] = {"current": values[0], "target": values[-1]}
+    views["PT-02"] = {"current": "na", "target": "dont_know"}
+    views["PT-14"] = {"current": "single-office", "target": "central-with-divisional"}
+    views["PT-15"] = {"target": kind.options(kind.questions["PT-15"])[1].value}
+    answers["pmo-type"] = views
+    return answers
+
+
+def yaml_response(answers: dict, respondent: str = "alice", role: str = "PMO lead") -> str:
+    """The same answers written by hand as a response file of Example Co, round 2026-h1."""
+    import yaml
+
+    document = {
+        "organisation": "example-co",
+        "round": "2026-h1",
+        "respondent": {"id": respondent, "role": role},
+        "questionnaires": {q: {"version": "1.0", "answers": a} for q, a in answers.items()},
+    }
+    return yaml.safe_dump(document, sort_keys=False)
