@@ -163,6 +163,10 @@ def check_answer_set(
         rows = _check_answers(
             q, section.answers, report, (*loc, "answers"), partial=answer_set.agreed is not None
         )
+        if not rows:  # e.g. a `pmo new-response` file not filled in yet: it must not count
+            report(loc, f"no answers to '{qid}' yet, so this file is left out of its results",
+                   "warning")
+            continue
         table.add(
             Response(
                 path=doc.path,
@@ -207,7 +211,8 @@ def _check_answers(
     hidden = _hidden_answers(q, by_view, report, base, answers)
     if hidden:
         records = [r for r in records if (r[0], r[1]) not in hidden]
-    _warn_unanswered(q, by_view, invalid, report, base)
+    if records:  # with none, the caller says the file is left out, which says it all
+        _warn_unanswered(q, by_view, invalid, report, base)
     return records
 
 
@@ -237,6 +242,8 @@ def _check_answer(
             f"unknown question id '{qid}' in questionnaire '{q.id}'{_suggest(qid, q.questions)}",
             key=True,
         )
+        return
+    if raw is None:  # `PT-01:` with nothing after it is unanswered, however many views
         return
     fields = raw if isinstance(raw, dict) else {"answer": raw}
     for key in fields:
