@@ -361,7 +361,7 @@ def _draw_roadmap(plan: Any, titles: dict[str, str], chart: Path) -> None:
 @strict_option
 @click.pass_obj
 def build(state: State, org: str | None, out: Path | None, full: bool, strict: bool) -> None:
-    """Build the site: standards, toolkit, lessons and a report per organisation.
+    """Build the site: standards, self-assessment, toolkit, lessons and reports.
 
     Loads and scores everything, plans the roadmaps, renders the pages and charts into
     build/, then runs `mkdocs build --strict`. The new site replaces the old one only if
