@@ -56,6 +56,11 @@ def number(value: float | None, places: int = 1) -> str:
 _TAG = re.compile(r"<(?=[A-Za-z/!?])")
 
 
+def show_tags(text: str) -> str:
+    """Text that looks like an HTML tag, such as `<cause>`, escaped so that it is shown."""
+    return _TAG.sub("&lt;", text)
+
+
 def _no_tags(value: Any) -> Any:
     """Every value a template prints: text that looks like an HTML tag is shown, not obeyed.
 
@@ -64,7 +69,7 @@ def _no_tags(value: Any) -> Any:
     """
     if isinstance(value, Markup):  # HTML made on purpose, e.g. by generator.site.survey
         return value
-    return _TAG.sub("&lt;", value) if isinstance(value, str) else value
+    return show_tags(value) if isinstance(value, str) else value
 
 
 @cache

@@ -10,22 +10,19 @@ parsed here and shipped as a syntax tree, so the browser never parses a conditio
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 import markdown
 from markupsafe import Markup
 
 from .. import expr
+from ..forms.questions import choices
 from ..models import Questionnaire
 from ..models.questionnaire import Question
-from ..render import render
+from ..render import render, show_tags
 
-SPECIAL = {"na": "Not applicable", "dont_know": "Don't know"}
-"""Labels of the answers every question may allow besides its options."""
 SHORT_LABEL = 32
 """Options with labels up to this long sit side by side; longer ones are listed."""
-_TAG = re.compile(r"<(?=[A-Za-z/!?])")
 
 
 def survey_data(q: Questionnaire) -> dict[str, Any]:
@@ -96,7 +93,7 @@ def script_json(data: object) -> str:
 def html(text: str) -> Markup:
     """Questionnaire Markdown (help texts) as HTML, for raw HTML blocks where MkDocs does not
     convert Markdown; tag-like text is shown as text."""
-    return Markup(markdown.markdown(_TAG.sub("&lt;", text)) if text else "")
+    return Markup(markdown.markdown(show_tags(text)) if text else "")
 
 
 def survey_page(q: Questionnaire) -> str:
@@ -105,15 +102,12 @@ def survey_page(q: Questionnaire) -> str:
     for section in q.sections:
         questions = []
         for x in section.questions:
-            options = [(o.value, o.label, o.description) for o in q.options(x)]
-            options += [(value, label, "") for value, label in SPECIAL.items()
-                        if (value == "na" and x.allow_na)
-                        or (value == "dont_know" and x.allow_dont_know)]
+            options = choices(q, x)
             questions.append({
                 "q": x,
                 "options": options,
                 "help": html(x.help),
-                "short": all(len(label) <= SHORT_LABEL for _, label, _ in options),
+                "short": all(len(o.label) <= SHORT_LABEL for o in options),
             })
         sections.append({"s": section, "questions": questions})
     legend = []
