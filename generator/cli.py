@@ -21,28 +21,69 @@ from .errors import GeneratorError, InputError, summary
 from .wording import counted
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+class IdentifierType(click.ParamType):
+    """An id typed on the command line, checked as `pmo validate` checks ids in files."""
+
+    name = "id"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+                ) -> str:
+        from .models.common import identifier_problem
+
+        problem = identifier_problem(str(value))
+        if problem:
+            self.fail(problem, param, ctx)
+        return str(value)
+
+
+ID = IdentifierType()
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 class State:
     """Options given before the command name, shared by every command."""
 
-    def __init__(self, workspace: Path | None, debug: bool) -> None:
+    def __init__(self, workspace: Path | None, debug: bool, verbose: bool = False) -> None:
         self.workspace = workspace
         self.debug = debug
+        self.verbose = verbose
 
     def root(self) -> Path:
         from .workspace import find_root
 
         return find_root(self.workspace)
 
-    def load(self, strict: bool = False, only: Sequence[Path] | None = None) -> Any:
+    def load(self, strict: bool = False, only: Sequence[Path] | None = None,
+             listed: bool = False) -> Any:
         from .loader import load
 
         workspace = load(self.root(), only=only, strict=strict)
-        for problem in workspace.warnings:
-            click.echo(problem.render(), err=True)
+        self.warn(workspace.warnings, listed=listed)
         return workspace
+
+    def warn(self, warnings: Sequence[Any], *, listed: bool = False,
+             about: str = "input file") -> None:
+        """Every warning with --verbose (or when `listed`, as `validate` does); otherwise one
+        line, so that the result of a command is not buried under its inputs' warnings."""
+        if self.verbose or listed:
+            for problem in warnings:
+                click.echo(problem.render(), err=True)
+        elif warnings:
+            files = len({p.location.path for p in warnings})
+            click.echo(f"{counted(len(warnings), 'warning')} in {counted(files, about)}; "
+                       "'pmo validate' lists them (or add --verbose)", err=True)
+
+
+def verbose_option(func: F) -> F:
+    def remember(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+        if value:
+            ctx.find_object(State).verbose = True  # type: ignore[union-attr]
+
+    return click.option("-v", "--verbose", is_flag=True, expose_value=False, callback=remember,
+                        help="List every warning about the input files, not only their number."
+                        )(func)
 
 
 def strict_option(func: F) -> F:
@@ -83,7 +124,7 @@ def cli(ctx: click.Context, workspace: Path | None, debug: bool) -> None:
     \b
     Example:
       pmo validate
-      pmo score example-co
+      pmo score northwind-bank
     """
     ctx.obj = State(workspace, debug)
 
@@ -103,21 +144,24 @@ def validate(state: State, paths: tuple[Path, ...], strict: bool) -> None:
     \b
     Example:
       pmo validate
-      pmo validate --strict assessments/orgs/example-co
+      pmo validate --strict assessments/orgs/northwind-bank
       pmo validate ~/Downloads/response.yaml
     """
-    ws = state.load(strict=strict, only=list(paths) or None)
+    ws = state.load(strict=strict, only=list(paths) or None, listed=True)
     answers = len(ws.answers)
+    files = ws.answer_files
     click.echo(
         f"OK: {counted(len(ws.questionnaires), 'questionnaire')}, "
         f"{counted(len(ws.organisations), 'organisation')}, "
-        f"{counted(len(ws.responses), 'response')}, {counted(answers, 'answer')}"
+        f"{counted(files, 'answer file')} ({counted(len(ws.responses), 'questionnaire')} "
+        f"answered, {counted(answers, 'answer')})"
         + (f" ({counted(len(ws.warnings), 'warning')})" if ws.warnings else "")
     )
 
 
 @cli.command(name="list")
 @format_option("table", "json")
+@verbose_option
 @click.pass_obj
 def list_command(state: State, fmt: str) -> None:
     """List organisations, their rounds and the respondents in each round.
@@ -140,11 +184,13 @@ def list_command(state: State, fmt: str) -> None:
 
 
 @cli.command()
-@click.argument("org")
-@click.option("--round", "round_id", help="The round to score (default: the latest with answers).")
+@click.argument("org", type=ID)
+@click.option("--round", "round_id", type=ID,
+              help="The round to score (default: the latest with answers).")
 @click.option("--respondents", is_flag=True, help="Also show each respondent's own result.")
 @format_option("table", "json", "csv")
 @strict_option
+@verbose_option
 @click.pass_obj
 def score(
     state: State, org: str, round_id: str | None, respondents: bool, fmt: str, strict: bool
@@ -154,9 +200,9 @@ def score(
 
     \b
     Example:
-      pmo score example-co
-      pmo score example-co --round 2025-h1 --format json
-      pmo score example-co --format csv > example-co.csv
+      pmo score northwind-bank
+      pmo score northwind-bank --round 2024-h2 --format json
+      pmo score northwind-bank --format csv > northwind-bank.csv
     """
     from .scoring import score_workspace, scorecard
 
@@ -196,8 +242,8 @@ def _pairs(name: str, values: tuple[str, ...], kind: type) -> dict[str, Any]:
 
 
 @cli.command()
-@click.argument("org")
-@click.option("--round", "round_id", help="The round to plan from (default: the latest).")
+@click.argument("org", type=ID)
+@click.option("--round", "round_id", type=ID, help="The round to plan from (default: the latest).")
 @format_option("table", "md", "csv", "json", "xlsx")
 @click.option(
     "--out",
@@ -227,11 +273,13 @@ def _pairs(name: str, values: tuple[str, ...], kind: type) -> dict[str, Any]:
     "--pin",
     "pinned",
     multiple=True,
+    type=ID,
     metavar="ACTION",
     help="Include this action whatever the gaps say (repeatable).",
 )
 @click.option(
-    "--exclude", "excluded", multiple=True, metavar="ACTION", help="Never plan this action."
+    "--exclude", "excluded", multiple=True, type=ID, metavar="ACTION",
+    help="Never plan this action."
 )
 @click.option(
     "--priority",
@@ -241,6 +289,7 @@ def _pairs(name: str, values: tuple[str, ...], kind: type) -> dict[str, Any]:
     help="Weight a perspective's actions (default 1; higher comes earlier).",
 )
 @strict_option
+@verbose_option
 @click.pass_obj
 def roadmap(
     state: State,
@@ -266,10 +315,10 @@ def roadmap(
 
     \b
     Example:
-      pmo roadmap example-co
-      pmo roadmap example-co --capacity 30 --target benefits=4 --chart roadmap.svg
-      pmo roadmap example-co --format xlsx --out example-co-roadmap.xlsx
-      pmo roadmap example-co --format md > roadmap.md
+      pmo roadmap northwind-bank
+      pmo roadmap northwind-bank --capacity 30 --target benefits=4 --chart roadmap.svg
+      pmo roadmap northwind-bank --format xlsx --out northwind-bank-roadmap.xlsx
+      pmo roadmap northwind-bank --format md > roadmap.md
     """
     from .checks.actions import VALID_TARGETS, target_problem
     from .planning import roadmap_for
@@ -350,7 +399,7 @@ def _draw_roadmap(plan: Any, titles: dict[str, str], chart: Path) -> None:
 
 
 @cli.command()
-@click.option("--org", help="Build a client site with only this organisation's reports.")
+@click.option("--org", type=ID, help="Build a client site with only this organisation's reports.")
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
@@ -359,6 +408,7 @@ def _draw_roadmap(plan: Any, titles: dict[str, str], chart: Path) -> None:
 @click.option("--full", is_flag=True,
               help="Re-render every page, not only those that changed since the last build.")
 @strict_option
+@verbose_option
 @click.pass_obj
 def build(state: State, org: str | None, out: Path | None, full: bool, strict: bool) -> None:
     """Build the site: standards, self-assessment, toolkit, lessons and reports.
@@ -373,18 +423,20 @@ def build(state: State, org: str | None, out: Path | None, full: bool, strict: b
     \b
     Example:
       pmo build
-      pmo build --org example-co --out /tmp/example-co-site
+      pmo build --org northwind-bank --out /tmp/northwind-bank-site
     """
     from .pipeline import build as run_build
 
     with _progress() as progress:
         report = run_build(state.root(), org=org, out=out, strict=strict, full=full,
                            progress=progress)
+    if state.verbose:
+        state.warn(report.problems)
     click.echo(report.summary())
 
 
 @cli.command()
-@click.option("--org", help="Preview a client site with only this organisation's reports.")
+@click.option("--org", type=ID, help="Preview a client site with only this organisation's reports.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; the default keeps the preview on this machine.")
@@ -398,7 +450,7 @@ def serve(state: State, org: str | None, port: int, host: str) -> None:
     \b
     Example:
       pmo serve
-      pmo serve --org example-co --port 8001
+      pmo serve --org northwind-bank --port 8001
     """
     from .serve import serve as run_serve
 
@@ -483,17 +535,22 @@ def init(directory: Path, with_samples: bool) -> None:
 
     \b
     Example:
-      pmo init ~/clients/example-co
+      pmo init ~/clients/acme
       pmo init /tmp/demo --with-samples && cd /tmp/demo && pmo list
     """
     from .scaffold import init_workspace
 
     init_workspace(directory, samples=with_samples)
     click.echo(f"Created a workspace in {directory}.")
-    click.echo(
-        "Next: add assessments/orgs/<id>/organisation.yaml for each organisation, "
-        "then response files below it; run 'pmo validate' to check them."
-    )
+    if not with_samples:
+        click.echo(
+            f"Next: cd {directory}, add an organisation with 'pmo new-org ID --name NAME', "
+            "collect answers (pmo new-response ID --respondent WHO, or the site's "
+            "self-assessment pages), then 'pmo validate' and 'pmo build'."
+        )
+    else:
+        click.echo(f"Next: cd {directory} && pmo list, then pmo score northwind-bank or "
+                   "pmo build.")
 
 
 def questionnaire_option(func: F) -> F:
@@ -506,11 +563,79 @@ def questionnaire_option(func: F) -> F:
     )(func)
 
 
+@cli.command(name="new-org")
+@click.argument("org_id", metavar="ID", type=ID)
+@click.option("--name", required=True, help="The organisation's name, as reports show it.")
+@click.option("--sector", default="", help="Its sector, such as 'Financial services'.")
+@click.option("--size", default="", help="Its size, such as 'About 4,200 staff'.")
+@click.option("--round", "round_id", type=ID,
+              help="The first assessment round's id (default: this quarter, such as 2026-q4).")
+@click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]),
+              help="The first round's date, YYYY-MM-DD (default: today).")
+@click.option("--label", default="", help="The first round's label, such as 'Baseline'.")
+@click.option("--force", is_flag=True, help="Replace organisation.yaml if it exists.")
+@click.pass_obj
+def new_org(state: State, org_id: str, name: str, sector: str, size: str,
+            round_id: str | None, day: Any, label: str, force: bool) -> None:
+    """Add an organisation: write assessments/orgs/ID/organisation.yaml with its first round.
+
+    The file comes with comments on every key and the roadmap settings that can be added,
+    and passes `pmo validate` as it is. An existing file is never replaced without --force.
+
+    \b
+    Example:
+      pmo new-org acme --name "Acme Ltd" --sector Retail --round 2026-q4 --date 2026-11-30
+      pmo new-org acme --name "Acme Ltd" --label Baseline
+    """
+    import datetime as dt
+
+    from .errors import display_path
+    from .organisations import create_organisation, default_round
+    from .workspace import Layout
+
+    date = day.date() if day else dt.date.today()
+    round_id = round_id or default_round(date)
+    path = create_organisation(Layout(state.root()), org_id, name, round_id=round_id,
+                               date=date, label=label, sector=sector, size=size, force=force)
+    click.echo(f"Wrote {display_path(path)} with round {round_id} ({date.isoformat()}). Next: "
+               f"pmo new-response {org_id} --respondent ID, or send respondents the site's "
+               "self-assessment pages.")
+
+
+@cli.command(name="new-round")
+@click.argument("org", type=ID)
+@click.argument("round_id", metavar="ROUND", type=ID)
+@click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]),
+              help="The round's date, YYYY-MM-DD (default: today).")
+@click.option("--label", default="", help="A short name, such as 'One year on'.")
+@click.pass_obj
+def new_round(state: State, org: str, round_id: str, day: Any, label: str) -> None:
+    """Add an assessment round to an organisation's organisation.yaml.
+
+    The round is added after the last one; the rest of the file, comments included, is kept
+    as it is. A round id the organisation already has is refused.
+
+    \b
+    Example:
+      pmo new-round northwind-bank 2026-h2 --date 2026-11-16 --label "Two years on"
+    """
+    import datetime as dt
+
+    from .errors import display_path
+    from .organisations import add_round
+    from .workspace import Layout
+
+    date = day.date() if day else dt.date.today()
+    path = add_round(Layout(state.root()), org, round_id, date, label)
+    click.echo(f"Added round {round_id} ({date.isoformat()}) to {display_path(path)}.")
+
+
 @cli.command(name="new-response")
-@click.argument("org")
-@click.option("--respondent", required=True, metavar="ID",
+@click.argument("org", type=ID)
+@click.option("--respondent", required=True, type=ID,
               help="The respondent's id, such as alice or r03.")
-@click.option("--round", "round_id", help="The round (default: the organisation's latest).")
+@click.option("--round", "round_id", type=ID,
+              help="The round (default: the organisation's latest).")
 @click.option("--role", default="", help="The respondent's role, such as 'PMO lead'.")
 @questionnaire_option
 @click.option(
@@ -519,6 +644,7 @@ def questionnaire_option(func: F) -> F:
     help="Write here (default: assessments/orgs/ORG/ROUND/ID.yaml).",
 )
 @click.option("--force", is_flag=True, help="Replace the file if it exists.")
+@verbose_option
 @click.pass_obj
 def new_response(
     state: State,
@@ -539,8 +665,8 @@ def new_response(
 
     \b
     Example:
-      pmo new-response example-co --respondent alice --role "PMO lead"
-      pmo new-response example-co --respondent r07 --round 2026-h1 --questionnaire pmo-type
+      pmo new-response northwind-bank --respondent alice --role "PMO lead"
+      pmo new-response northwind-bank --respondent r07 --round 2025-h2 --questionnaire pmo-type
     """
     from .errors import display_path
     from .forms.skeleton import create_response
@@ -565,12 +691,13 @@ def new_response(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the form here (default: form[-ORG][-ROUND][-ID].xlsx in this folder).",
 )
-@click.option("--org", help="Fill in this organisation's id on the form.")
-@click.option("--round", "round_id", help="Fill in this round (needs --org).")
-@click.option("--respondent", metavar="ID", help="Fill in this respondent id.")
+@click.option("--org", type=ID, help="Fill in this organisation's id on the form.")
+@click.option("--round", "round_id", type=ID, help="Fill in this round (needs --org).")
+@click.option("--respondent", type=ID, help="Fill in this respondent id.")
 @click.option("--role", default="", help="Fill in this role.")
 @questionnaire_option
 @click.option("--force", is_flag=True, help="Replace the file if it exists.")
+@verbose_option
 @click.pass_obj
 def export_form(
     state: State,
@@ -593,8 +720,8 @@ def export_form(
 
     \b
     Example:
-      pmo export-form --org example-co --out example-co-form.xlsx
-      pmo export-form --org example-co --round 2026-h1 --respondent alice
+      pmo export-form --org northwind-bank --out northwind-bank-form.xlsx
+      pmo export-form --org northwind-bank --round 2025-h2 --respondent alice
       pmo export-form --questionnaire p3o-maturity
     """
     from .errors import display_path
@@ -625,12 +752,16 @@ def export_form(
 
 @cli.command(name="import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--org", help="The organisation (default: as filled in on the form).")
-@click.option("--round", "round_id", help="The round (default: as filled in on the form).")
+@click.option("--org", type=ID, help="The organisation (default: as filled in on the form).")
+@click.option("--round", "round_id", type=ID, help="The round (default: as filled in on the form).")
 @click.option("--force", is_flag=True, help="Replace response files that already exist.")
 @click.option("--dry-run", is_flag=True, help="Check and report, but write nothing.")
 @click.option("--respondent-column", metavar="NAME",
               help="CSV: the column holding respondent ids (default: found by its name).")
+@click.option("--date-format", metavar="FORMAT",
+              help="CSV: how the date column is written, as a strptime format such as "
+              "'%d/%m/%Y' (default: ISO 8601 and the usual formats of survey tools).")
+@verbose_option
 @click.pass_obj
 def import_command(
     state: State,
@@ -640,6 +771,7 @@ def import_command(
     force: bool,
     dry_run: bool,
     respondent_column: str | None,
+    date_format: str | None,
 ) -> None:
     """Import answers from a filled-in form (.xlsx) or a survey tool's export (.csv).
 
@@ -651,19 +783,20 @@ def import_command(
 
     \b
     Example:
-      pmo import example-co-form.xlsx
-      pmo import survey.csv --org example-co --round 2026-h1 --dry-run
-      pmo import survey.csv --org example-co --round 2026-h1 --respondent-column Email
+      pmo import northwind-bank-form.xlsx
+      pmo import survey.csv --org northwind-bank --round 2025-h2 --dry-run
+      pmo import survey.csv --org northwind-bank --round 2025-h2 --respondent-column Email
     """
     from .forms.importing import import_file
 
     ws = state.load()
     report = import_file(
         ws, file, org=org, round_id=round_id, force=force, dry_run=dry_run,
-        respondent_column=respondent_column,
+        respondent_column=respondent_column, date_format=date_format,
     )
     for problem in report.warnings:
         click.echo(problem.render(), err=True)
+    state.warn(report.file_warnings, about="response file")
     click.echo(report.summary())
 
 

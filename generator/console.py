@@ -50,10 +50,11 @@ def _heading(sc: Scorecard) -> str:
 def _maturity(m: MaturityResult) -> Iterator[RenderableType]:
     change = ""
     if m.previous_level is not None:
-        change = f" (previous round: level {m.previous_level}, score {m.previous_score})"
+        change = f" (previous round: level {m.previous_level}, score {_dash(m.previous_score)})"
     level = "not assessed" if m.level is None else f"level {m.level} {m.level_name}"
     people = _plural(m.respondents, "respondent")
-    yield Text(f"\n{m.title}: {level}, score {m.score}{change}; {people}", style="bold")
+    score = f", score {m.score}" if m.score is not None else ""
+    yield Text(f"\n{m.title}: {level}{score}{change}; {people}", style="bold")
     table = Table(show_lines=False, expand=False)
     table.add_column("Perspective")
     table.add_column("Level", justify="right")
@@ -74,6 +75,10 @@ def _maturity(m: MaturityResult) -> Iterator[RenderableType]:
             str(p.disagreements or ""),
         )
     yield table
+    skipped = [p.title for p in m.perspectives if p.level is None]
+    if skipped:
+        yield Text(f"— not assessed: every criterion of {', '.join(skipped)} is N/A, so "
+                   "it is left out of the overall level and score.")
     blocked = [p for p in m.perspectives if p.limiting]
     if blocked:
         yield Text("What stops the next level (limiting criteria, with the median answer):")

@@ -53,8 +53,11 @@ def listing(ws: Workspace) -> tuple[OrganisationSummary, ...]:
 
 def listing_table(records: tuple[OrganisationSummary, ...]) -> Table:
     table = Table(title=counted(len(records), "organisation"), title_justify="left")
-    for header in ("Id", "Name", "Sector", "Rounds (respondents)"):
-        table.add_column(header)
+    # ids are what users type next: never cut or wrapped; the other columns give way
+    table.add_column("Id", no_wrap=True, min_width=max((len(o.id) for o in records), default=2))
+    table.add_column("Name", min_width=10)
+    table.add_column("Sector", min_width=8)
+    table.add_column("Rounds (respondents)", min_width=20)
     for org in records:
         rounds = "\n".join(
             f"{r.id} {r.date}: {counted(len(r.respondents), 'respondent')}"

@@ -82,6 +82,7 @@ def load(
         warnings=tuple(sorted(log.problems)),
         templates=templates,
         lessons=lessons,
+        answer_files=len(answer_files),
     )
 
 

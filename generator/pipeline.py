@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .charts.jobs import draw_all
 from .checks.actions import MATURITY_ID
-from .errors import GeneratorError
+from .errors import GeneratorError, Problem
 from .files import write_atomic
 from .loader import load
 from .planning import Roadmap, roadmap_for
@@ -57,15 +57,23 @@ class BuildReport:
     """How MkDocs brought the site up to date: `full`, `incremental` or `unchanged`."""
     rendered: int = 0
     """Pages MkDocs rendered."""
+    problems: tuple[Problem, ...] = ()
+    """The input files' warnings (a build stops at an error)."""
 
     def summary(self) -> str:
         cached = self.charts - self.drawn
         return (
             f"Built {self.pages:,} pages, {self.charts:,} charts ({self.drawn:,} drawn, "
             f"{cached:,} from the cache) and {self.files - self.pages - self.charts:,} other "
-            f"files in {self.seconds:.1f} s with {self.warnings} warning"
-            f"{'s' * (self.warnings != 1)}{self._how()}: {self.site}"
+            f"files in {self.seconds:.1f} s{self._warned()}{self._how()}: {self.site}"
         )
+
+    def _warned(self) -> str:
+        """MkDocs' own warnings stop a build; the inputs' warnings do not, so say so."""
+        if not self.warnings:
+            return ", no warnings"
+        return (f", with {self.warnings} input warning{'s' * (self.warnings != 1)} "
+                "('pmo validate' lists them)")
 
     def _how(self) -> str:
         if self.mode == "unchanged":
@@ -127,8 +135,10 @@ def prepare(
     with stage("plan", len(orgs)):
         roadmaps = _roadmaps(ws, tables, orgs, progress.advance)
     with stage("render"):
+        # a client site (org given) names no other organisation, not even one waiting
+        waiting = [] if org else [o for o in sorted(ws.organisations) if o not in assessed]
         site = render_site(ws, tables, orgs, roadmaps, benchmark_orgs=assessed,
-                           cache=root / ".pmo-cache" / "downloads")
+                           cache=root / ".pmo-cache" / "downloads", waiting=waiting)
     with stage("charts", len(site.charts)):
         charts = draw_all(site.charts, root / ".pmo-cache" / "charts",
                           advance=progress.advance)
@@ -177,6 +187,7 @@ def build(
         timings=timings,
         mode=published_as.mode,
         rendered=published_as.pages,
+        problems=ready.ws.warnings,
     )
 
 

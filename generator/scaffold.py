@@ -19,7 +19,7 @@ COPIED = (
     "library",
 )
 SAMPLES = "assessments/orgs"
-GITIGNORE = "site/\nbuild/\n.pmo-cache/\n"
+GITIGNORE = "site/\nsite-*/\nbuild/\n.pmo-cache/\n"
 README = """\
 # PMO assessment workspace
 
@@ -33,7 +33,10 @@ Created by `pmo init`. Everything here is plain text, meant to be kept in versio
 - `library/`: templates (a page and a download each) and lessons learned.
 - `content/`: the standards, practices and reference pages of the site.
 
-Common commands: `pmo validate`, `pmo list`, `pmo score ORG`. Run `pmo --help` for more.
+First steps: `pmo new-org ID --name NAME` adds an organisation and its first round;
+`pmo new-response ID --respondent WHO` writes a response file to fill in (or respondents use
+the site's self-assessment pages); `pmo validate` checks everything; `pmo build` publishes the
+site into `site/`. Then `pmo score ID` and `pmo roadmap ID`. Run `pmo --help` for more.
 """
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import difflib
 import types
 import typing
 from typing import Any, TypeVar
@@ -18,6 +17,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .errors import Problem, render_key_path
+from .suggest import did_you_mean
 from .yamlio import RawFloat, RawInt, YamlDoc
 
 M = TypeVar("M", bound=BaseModel)
@@ -116,9 +116,9 @@ def _unknown_key(model: type[BaseModel], loc: tuple[str | int, ...]) -> str:
     parent = _model_at(model, loc[:-1])
     known = list(parent.model_fields) if parent else []
     message = f"unknown key '{key}'"
-    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    close = did_you_mean(key, known)
     if close:
-        message += f"; did you mean '{close[0]}'?"
+        message += close
     elif known:
         message += f"; expected one of: {', '.join(known)}"
     return message

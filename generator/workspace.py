@@ -137,6 +137,8 @@ class Workspace:
     warnings: tuple[Problem, ...] = ()
     templates: Mapping[str, Template] = field(default_factory=dict)
     lessons: Mapping[str, Lesson] = field(default_factory=dict)
+    answer_files: int = 0
+    """Answer files read, those without any answer yet included."""
 
     @cached_property
     def layout(self) -> Layout:

@@ -22,6 +22,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import KeyPath, Location, Problem, render_key_path
+from .yaml_hints import explain
 
 try:  # libyaml is part of PyYAML's wheels; the pure-Python parser is the fallback.
     from yaml import CSafeLoader as _BaseLoader
@@ -111,7 +112,7 @@ def read_yaml(path: Path, *, text: str | None = None) -> YamlDoc:
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        raise YamlProblem(_syntax_problem(path, exc)) from exc
+        raise YamlProblem(_syntax_problem(path, exc, text)) from exc
     except yaml.YAMLError as exc:  # pragma: no cover - errors without a mark are rare
         raise YamlProblem(Problem(Location(path, 1, 1), f"invalid YAML: {exc}")) from exc
     finally:
@@ -176,15 +177,18 @@ def _check_flow_depth(path: Path, text: str) -> None:
             depth -= 1
 
 
-def _syntax_problem(path: Path, exc: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(path: Path, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    what = exc.problem or "syntax error"
     if exc.context and "expected a single document" in exc.context:
-        what = "found more than one YAML document ('---'); expected one"
-    elif exc.context:
-        what = f"{what} ({exc.context})"
-    return Problem(Location(path, line, column), f"invalid YAML: {what}")
+        return Problem(Location(path, line, column),
+                       "invalid YAML: found more than one YAML document ('---'); expected one")
+    what = exc.problem or "syntax error"
+    context = exc.context_mark.line + 1 if exc.context_mark else None
+    hint = explain(text, what, line, column, context)
+    if hint.message == f"invalid YAML: {what}" and exc.context:
+        return Problem(Location(path, line, column), f"invalid YAML: {what} ({exc.context})")
+    return Problem(Location(path, hint.line, hint.column), hint.message)
 
 
 class _Builder:

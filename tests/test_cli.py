@@ -52,7 +52,10 @@ def test_version(run):
 def test_validate_ok(run, acme):
     status, out, err = run("validate", cwd=acme)
     assert (status, err) == (0, "")
-    assert out == "OK: 2 questionnaires, 1 organisation, 3 responses, 21 answers\n"
+    assert out == (
+        "OK: 2 questionnaires, 1 organisation, 3 answer files (3 questionnaires answered, "
+        "21 answers)\n"
+    )
 
 
 def test_workspace_is_found_from_a_subfolder_or_given(run, acme, tmp_path):

@@ -50,12 +50,12 @@ CASES = {
     "unknown question id": (
         {ALICE: response("alice", "GOV-2-1: fully\nGOV-9-1: fully")},
         f"{ALICE}:9:7: error: questionnaires.mat.answers.GOV-9-1: unknown question id "
-        "'GOV-9-1' in questionnaire 'mat'; did you mean 'GOV-5-1'?",
+        "'GOV-9-1' in questionnaire 'mat'; did you mean 'GOV-2-1'?",
     ),
     "answer not on the scale": (
         {ALICE: response("alice", "GOV-2-1: 7")},
-        f"{ALICE}:8:16: error: questionnaires.mat.answers.GOV-2-1: 7 is not on "
-        "scale 'npfl'; expected one of: not, partly, largely, fully, na, dont_know",
+        f"{ALICE}:8:16: error: questionnaires.mat.answers.GOV-2-1: 7 is not an answer to "
+        "GOV-2-1; expected one of: not, partly, largely, fully, na, dont_know",
     ),
     "answer to a hidden question": (
         {ALICE: response("alice", "GOV-2-1: not\nGOV-2-2: fully")},
@@ -71,9 +71,89 @@ CASES = {
     ),
     "identifier unsafe as a file name": (
         {ALICE: response("../../etc", "GOV-2-1: fully")},
-        f"{ALICE}:3:18: error: respondent.id: '../../etc' is not a safe identifier; use 1 to 64 "
-        "letters, digits, '-', '_' or '.', starting with a letter or digit (identifiers "
-        "become file names)",
+        f"{ALICE}:3:18: error: respondent.id: '../../etc' is not a safe identifier (it "
+        "contains '/'); use 1 to 64 letters, digits, '-', '_' or '.', starting with a letter "
+        "or digit (identifiers become file names)",
+    ),
+    "reserved device name as an id": (
+        {ALICE: response("Com3.txt", "GOV-2-1: fully")},
+        f"{ALICE}:3:18: error: respondent.id: 'Com3.txt' is a reserved device name on Windows "
+        "(CON, PRN, AUX, NUL, COM1 to COM9, LPT1 to LPT9, with or without an extension), which "
+        "cannot be a file name there; choose another identifier",
+    ),
+    "id too long for a file name": (
+        {ALICE: response("r" * 65, "GOV-2-1: fully")},
+        f"{ALICE}:3:18: error: respondent.id: 'rrrrrrrrrrrrrrrrrrrr…' is 65 characters long; "
+        "use 1 to 64 letters, digits, '-', '_' or '.', starting with a letter or digit "
+        "(identifiers become file names)",
+    ),
+    "answer indented under the previous one": (
+        {ALICE: response("alice", "GOV-2-1:\n  answer: fully\n  GOV-2-2: fully")},
+        f"{ALICE}:10:9: error: questionnaires.mat.answers.GOV-2-1.GOV-2-2: question GOV-2-2 "
+        "is indented under GOV-2-1, so it is read as part of GOV-2-1's answer; move it left "
+        "to line up with GOV-2-1",
+    ),
+    "mistyped question id indented under an answer": (
+        {ALICE: response("alice", "GOV-2-1:\n  GOV-3-l: fully")},
+        f"{ALICE}:9:9: error: questionnaires.mat.answers.GOV-2-1.GOV-3-l: 'GOV-3-l' (question "
+        "GOV-3-1?) is indented under GOV-2-1, so it is read as part of GOV-2-1's answer; "
+        "move it left to line up with GOV-2-1",
+    ),
+    "unknown key in an answer": (
+        {ALICE: response("alice", "GOV-2-1: {answr: fully}")},
+        f"{ALICE}:8:17: error: questionnaires.mat.answers.GOV-2-1.answr: unknown key 'answr' "
+        "in the answer to GOV-2-1; expected one of: answer, evidence, notes; did you mean "
+        "'answer'?",
+    ),
+    "comma inside braces": (
+        {ALICE: response("alice", "GOV-2-1: {answer: fully, evidence: Minutes, May 2026}")},
+        f"{ALICE}:8:51: error: questionnaires.mat.answers.GOV-2-1.May 2026: 'May 2026' is read "
+        "as a key of the answer to GOV-2-1: inside {...} a comma ends a value, so put text "
+        "that has commas in double quotes, such as evidence: \"Minutes, March 2025\"",
+    ),
+    "answer in other case": (
+        {ALICE: response("alice", "GOV-2-1: Largely")},
+        f"{ALICE}:8:16: error: questionnaires.mat.answers.GOV-2-1: 'Largely' is not an answer "
+        "to GOV-2-1; expected one of: not, partly, largely, fully, na, dont_know; did you "
+        "mean 'largely'?",
+    ),
+    "answer misspelt": (
+        {ALICE: response("alice", "GOV-2-1: largley")},
+        f"{ALICE}:8:16: error: questionnaires.mat.answers.GOV-2-1: 'largley' is not an answer "
+        "to GOV-2-1; expected one of: not, partly, largely, fully, na, dont_know; did you "
+        "mean 'largely'?",
+    ),
+    "answer given as its label": (
+        {ALICE: response("alice", "GOV-2-1: Not in place")},
+        f"{ALICE}:8:16: error: questionnaires.mat.answers.GOV-2-1: 'Not in place' is not an "
+        "answer to GOV-2-1; expected one of: not, partly, largely, fully, na, dont_know; did "
+        "you mean 'not'?",
+    ),
+    "question id with a look-alike character": (
+        {ALICE: response("alice", "GOV-2-l: fully")},
+        f"{ALICE}:8:7: error: questionnaires.mat.answers.GOV-2-l: unknown question id "
+        "'GOV-2-l' in questionnaire 'mat'; did you mean 'GOV-2-1'?",
+    ),
+    "tab in the indentation": (
+        {ALICE: response("alice", "GOV-2-1: fully") + "\tGOV-2-2: fully\n"},
+        f"{ALICE}:9:1: error: tabs cannot indent YAML; use spaces",
+    ),
+    "key indented deeper than a key with a value": (
+        {ALICE: response("alice", "GOV-2-1: fully\n  GOV-3-1: fully")},
+        f"{ALICE}:9:16: error: invalid YAML: this key is indented further than 'GOV-2-1' on "
+        "line 8, which already has a value; line it up with that key",
+    ),
+    "key indented to no column": (
+        {ALICE: response("alice", "GOV-2-1: fully").replace("    answers:", "   answers:")},
+        f"{ALICE}:7:4: error: invalid YAML: this line is indented by 3 spaces, which lines it "
+        "up with no key above it (the keys above are indented by 2 or 4); keys of one mapping "
+        "must start in the same column",
+    ),
+    "colon inside a value": (
+        {ALICE: response("alice", "GOV-2-1:\n  answer: fully\n  evidence: Minutes: May")},
+        f"{ALICE}:10:26: error: invalid YAML: the value contains ': ', which YAML reads as the "
+        "start of another key; put the whole value in double quotes: evidence: \"Minutes: "
+        "May\"",
     ),
 }
 
@@ -115,7 +195,10 @@ def test_unknown_key_is_a_warning_and_fatal_when_strict(run, tmp_path):
     )
     status, out, err = run("validate", cwd=root)
     assert (status, err.splitlines()) == (0, [warning])
-    assert out == "OK: 2 questionnaires, 1 organisation, 1 response, 7 answers (1 warning)\n"
+    assert out == (
+        "OK: 2 questionnaires, 1 organisation, 1 answer file (1 questionnaire answered, "
+        "7 answers) (1 warning)\n"
+    )
     status, lines = validate(run, root, "--strict")
     assert (status, lines) == (1, [warning, "Aborted: 0 errors, 1 warning in 1 file."])
 
@@ -248,4 +331,6 @@ def test_files_outside_the_workspace_can_be_checked(run, tmp_path):
     outside = write_tree(tmp_path / "downloads", {"r.yaml": response("zoe", "GOV-2-1: fully")})
     status, out, _err = run("validate", str(outside / "r.yaml"), cwd=root)
     assert status == 0
-    assert out.startswith("OK: 2 questionnaires, 1 organisation, 1 response, 1 answer")
+    assert out.startswith(
+        "OK: 2 questionnaires, 1 organisation, 1 answer file (1 questionnaire answered, 1 answer)"
+    )

@@ -44,7 +44,8 @@ def test_the_untouched_skeleton_validates_with_warnings_only(run, ws):
     status, out, _ = run("validate", cwd=ws)
     assert (status, out) == (
         0,
-        "OK: 3 questionnaires, 1 organisation, 0 responses, 0 answers (3 warnings)\n",
+        "OK: 3 questionnaires, 1 organisation, 1 answer file (0 questionnaires answered, "
+        "0 answers) (3 warnings)\n",
     )
 
 
@@ -120,7 +121,10 @@ def test_the_filled_in_skeleton_scores_like_the_same_answers_written_directly(ru
     path.write_text(fill(path.read_text(encoding="utf-8"), answers), encoding="utf-8")
     status, out, err = run("validate", "--strict", cwd=ws)
     assert (status, err) == (0, ""), err
-    assert out == "OK: 3 questionnaires, 1 organisation, 2 responses, 137 answers\n"
+    assert out == (
+        "OK: 3 questionnaires, 1 organisation, 1 answer file (2 questionnaires answered, "
+        "137 answers)\n"
+    )
     direct = with_example_co(copy_workspace(tmp_path / "direct"))
     write_tree(direct, {ALICE: yaml_response(answers)})
     card = score(run, ws)
@@ -149,8 +153,15 @@ def test_an_existing_file_is_kept_unless_forced(run, ws):
     [
         (
             ["--respondent", "Al ice"],
-            "error: 'Al ice' is not a usable respondent id; use 1 to 64 letters, digits, '-', "
-            "'_' or '.', starting with a letter or digit, such as alice or r03",
+            "Error: Invalid value for '--respondent': 'Al ice' is not a safe identifier (it "
+            "contains ' '); use 1 to 64 letters, digits, '-', '_' or '.', starting with a "
+            "letter or digit (identifiers become file names)",
+        ),
+        (
+            ["--respondent", "aux"],
+            "Error: Invalid value for '--respondent': 'aux' is a reserved device name on "
+            "Windows (CON, PRN, AUX, NUL, COM1 to COM9, LPT1 to LPT9, with or without an "
+            "extension), which cannot be a file name there; choose another identifier",
         ),
         (
             ["--respondent", "bob", "--round", "2027"],
@@ -163,11 +174,12 @@ def test_an_existing_file_is_kept_unless_forced(run, ws):
             "'p3o'; expected one of: operating-model, p3o-maturity, pmo-type",
         ),
     ],
-    ids=["unsafe id", "unknown round", "unknown questionnaire"],
+    ids=["unsafe id", "reserved name", "unknown round", "unknown questionnaire"],
 )
 def test_bad_options_are_refused(run, ws, args, message):
     status, _, err = run("new-response", "example-co", *args, cwd=ws)
-    assert (status, err) == (1, message + "\n")
+    usage = message.startswith("Error: Invalid value")  # click's wording for a bad option
+    assert (status, err.splitlines()[-1]) == (2 if usage else 1, message)
     assert not (ws / "assessments/orgs/example-co/2026-h1").exists()
 
 

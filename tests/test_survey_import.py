@@ -86,7 +86,14 @@ def test_a_survey_export_scores_like_the_same_answers_written_directly(run, tmp_
     status, out, err = run(
         "import", "survey.csv", "--org", "example-co", "--round", "2026-h1", cwd=ws
     )
-    assert (status, err) == (0, "")
+    assert status == 0, err
+    assert err.splitlines() == [  # every id changed on its way to a file name is reported
+        "survey.csv:2:2: warning: Email address: respondent 'alice@example.com' is filed as "
+        "'alice' (the part before the @ of an email address); the name as typed is kept",
+        "survey.csv:3:2: warning: Email address: respondent 'Bob Example' is filed as "
+        "'bob-example' (ids become file names: letters, digits, '-', '_' and '.', at most 64); "
+        "the name as typed is kept",
+    ]
     assert out == f"Imported 3 responses into {ROUND}/: alice, bob-example, r03\n"
     alice = yaml.safe_load((ws / ROUND / "alice.yaml").read_text(encoding="utf-8"))
     assert alice["respondent"] == {"id": "alice", "role": "PMO lead", "name": "alice@example.com"}
@@ -213,11 +220,14 @@ def test_every_bad_cell_is_reported_with_its_line_and_column(run, small):
         "one of: Not in place, Partly, Largely, Fully, Don't know",
         "survey.csv:2:6: error: One method: 'Mostly' is not an option; expected one of: Not in "
         "place, Partly, Largely, Fully, Not applicable, Don't know",
+        "survey.csv:4:1: warning: Respondent: respondent 'Bob Example' is filed as "
+        "'bob-example' (ids become file names: letters, digits, '-', '_' and '.', at most 64); "
+        "the name as typed is kept",
         "survey.csv:4:10: error: What does the office cover? (Needed): 'nothing' is not an "
         "option; expected one of: One project, Everything, Both, Not applicable, Don't know",
         "survey.csv:5:1: error: Respondent: respondent 'alice' appears twice, also at "
         "survey.csv:2:1; give each respondent an id of their own",
-        "Aborted: 7 errors, 2 warnings in 1 file.",
+        "Aborted: 7 errors, 3 warnings in 1 file.",
     ]
     assert not (small / "assessments/orgs/acme/r1").exists()
 
@@ -321,3 +331,100 @@ def test_every_existing_file_is_reported_and_kept_without_force(run, small):
         "--force to replace it",
     ]
     assert (small / "assessments/orgs/acme/r1/bob.yaml").read_text() == BOB
+
+
+SURVEYMONKEY = [
+    ["Respondent ID", "Collector ID", "Start Date", "End Date", "IP Address", "Email Address",
+     "First Name", "Last Name", "What does the office cover?", "", "Boards exist"],
+    ["", "", "", "", "", "", "", "", "Today", "Needed", "Response"],
+    ["11400001", "4321", "03/02/2026 10:00:01 AM", "03/02/2026 10:15:33 AM", "10.0.0.1",
+     "ann@example.com", "Ann", "Lee", "One project", "Everything", "Largely"],
+    ["11400002", "4321", "03/23/2026 09:00:00 AM", "03/23/2026 09:20:00 AM", "10.0.0.2",
+     "bo@example.com", "Bo", "Chen", "Both", "Both", "Fully"],
+]
+
+
+def test_a_surveymonkey_export_with_two_header_rows(run, small):
+    write_tree(small, {"survey.csv": csv_text(SURVEYMONKEY)})
+    status, out, err = run("import", "survey.csv", "--org", "acme", "--round", "r1", cwd=small)
+    assert (status, err.splitlines()) == (0, [  # the tool's columns are not warned about
+        "6 warnings in 2 response files; 'pmo validate' lists them (or add --verbose)"])
+    assert out == "Imported 2 responses into assessments/orgs/acme/r1/: 11400001, 11400002\n"
+    first = yaml.safe_load((small / "assessments/orgs/acme/r1/11400001.yaml").read_text())
+    assert first["respondent"] == {"id": "11400001"}  # no names, emails or addresses copied
+    assert str(first["date"]) == "2026-03-02"  # month first: the 03/23 row settles it
+    assert first["questionnaires"]["kind"]["answers"] == {
+        "T-1": {"current": "one-project", "target": "everything"}
+    }
+    assert first["questionnaires"]["mat"]["answers"] == {"GOV-2-1": "largely"}
+
+
+@pytest.mark.parametrize(
+    "typed, args, expected",
+    [
+        ("2026/03/02 10:15:33 AM GMT", [], "2026-03-02"),
+        ("2026-03-02T10:15:33Z", [], "2026-03-02"),
+        ("3/2/26 10:30:12", ["--date-format", "%d/%m/%y"], "2026-02-03"),
+        ("03/02/2026 10:15:33 AM", ["--date-format", "%m/%d/%Y"], "2026-03-02"),
+        ("02.03.2026 10:15", ["--date-format", "%d.%m.%Y %H:%M"], "2026-03-02"),
+        ("2 March 2026", [], "2026-03-02"),
+    ],
+)
+def test_timestamps_become_the_response_date(run, small, typed, args, expected):
+    write_tree(small, {"survey.csv": csv_text([["Respondent", "Timestamp", "GOV-2-1"],
+                                               ["alice", typed, "fully"]])})
+    status, _, err = run("import", "survey.csv", "--org", "acme", "--round", "r1", *args,
+                         cwd=small)
+    assert status == 0, err
+    saved = yaml.safe_load((small / "assessments/orgs/acme/r1/alice.yaml").read_text())
+    assert str(saved["date"]) == expected
+
+
+@pytest.mark.parametrize(
+    "typed, args, message",
+    [
+        ("3/2/26 10:30:12", [],
+         "'3/2/26 10:30:12' could be 2 March 2026 (month first) or 3 February 2026 (day "
+         "first), and no other date in the column tells which; add --date-format '%m/%d/%y' "
+         "if the month comes first (as US settings of SurveyMonkey and Microsoft Forms write "
+         "dates), or --date-format '%d/%m/%y' if the day does"),
+        ("31/02/2026", [], "'31/02/2026' is not a real date"),
+        ("2026-03-02", ["--date-format", "%d/%m/%Y"],
+         "'2026-03-02' is not a date in the format '%d/%m/%Y' (--date-format)"),
+        ("next Tuesday", [],
+         "'next Tuesday' is not a date this importer knows; give its format with "
+         "--date-format, such as --date-format '%d.%m.%Y %H:%M'"),
+    ],
+)
+def test_a_date_that_cannot_be_read_is_an_error_and_nothing_is_written(
+    run, small, typed, args, message
+):
+    write_tree(small, {"survey.csv": csv_text([["Respondent", "Timestamp", "GOV-2-1"],
+                                               ["alice", typed, "fully"]])})
+    status, _, err = run("import", "survey.csv", "--org", "acme", "--round", "r1", *args,
+                         cwd=small)
+    assert (status, err.splitlines()[0]) == (1, f"survey.csv:2:2: error: Timestamp: {message}")
+    assert not (small / "assessments/orgs/acme/r1").exists()
+
+
+def test_every_change_of_a_respondent_id_is_reported_and_an_unattributed_row_is_an_error(
+    run, small
+):
+    long = "x" * 300
+    rows = [["Respondent", "GOV-2-1"], ["../evil", "fully"], ["Zoë", "not"], [long, "partly"],
+            ["", "largely"]]
+    write_tree(small, {"survey.csv": csv_text(rows)})
+    status, _, err = run("import", "survey.csv", "--org", "acme", "--round", "r1", cwd=small)
+    rule = "ids become file names: letters, digits, '-', '_' and '.', at most 64"
+    assert (status, err.splitlines()) == (1, [
+        f"survey.csv:2:1: warning: Respondent: respondent '../evil' is filed as 'evil' ({rule}); "
+        "the name as typed is kept",
+        f"survey.csv:3:1: warning: Respondent: respondent 'Zoë' is filed as 'zoe' ({rule}); the "
+        "name as typed is kept",
+        f"survey.csv:4:1: warning: Respondent: respondent '{long}' is filed as '{'x' * 64}' "
+        f"({rule}); the name as typed is kept",
+        "survey.csv:5:1: error: Respondent: no respondent id, so the answers cannot be "
+        "attributed; fill it in",
+        "Aborted: 1 error, 3 warnings in 1 file.",
+    ])
+    assert not (small / "assessments/orgs/acme/r1").exists()

@@ -3,6 +3,11 @@
     python tools/cli_help.py
 
 tests/test_docs.py fails when a pasted help text differs from the command's own.
+
+The commands' examples name a sample organisation, so that they can be run as they are in a
+workspace made with `pmo init DIR --with-samples`. The site's pages name no sample
+organisation (a client site must not name another organisation), so the pasted texts say
+`example-co` instead (`SITE_NAMES`).
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ from generator.cli import cli  # noqa: E402
 
 PAGE = ROOT / "content" / "reference" / "cli.md"
 WIDTH = 98  # the width the page's other examples were captured at
+SITE_NAMES = {"northwind-bank": "example-co"}
+"""Names in the commands' examples, and what the site's pages say instead."""
 BLOCK = re.compile(r"(```console\n\$ (pmo[\w -]*?) --help\n)(.*?)```", re.S)
 
 
@@ -28,7 +35,13 @@ def current_help(command: str) -> str:
                                 terminal_width=WIDTH)
     if result.exit_code != 0:
         raise SystemExit(f"{command} --help failed:\n{result.output}")
-    return result.output.rstrip() + "\n"
+    return for_site(result.output.rstrip() + "\n")
+
+
+def for_site(text: str) -> str:
+    for name, shown in SITE_NAMES.items():
+        text = text.replace(name, shown)
+    return text
 
 
 def main() -> None:

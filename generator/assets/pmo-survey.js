@@ -7,6 +7,8 @@
   "use strict";
 
   var ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+  // as generator/models/common.py: names Windows refuses, whatever the extension
+  var RESERVED = /^(CON|PRN|AUX|NUL|COM[1-9]|LPT[1-9])(\..*)?$/i;
   var ABOUT_LABELS = {
     organisation: "Organisation id", round: "Assessment round", respondent: "Your respondent id"
   };
@@ -373,9 +375,12 @@
     Object.keys(ABOUT_LABELS).forEach(function (field) {
       var value = about[field];
       if (!value) out.push({ text: ABOUT_LABELS[field] + " is empty.", target: "pmo-" + field });
-      else if (!ID_PATTERN.test(value)) {
+      else if (!ID_PATTERN.test(value) || value.indexOf("..") >= 0) {
         out.push({ text: ABOUT_LABELS[field] + " may hold only letters, digits, '-', '_' and " +
                          "'.', and must start with a letter or digit.", target: "pmo-" + field });
+      } else if (RESERVED.test(value) || value.charAt(value.length - 1) === ".") {
+        out.push({ text: ABOUT_LABELS[field] + " cannot be " + value + ": Windows does not " +
+                         "allow it as a file name.", target: "pmo-" + field });
       }
     });
     var self = this;

@@ -27,6 +27,10 @@ PALETTE = [
     "#5b8db8",
     "#b5a33a",
 ]
+MAX_MONTH_LABELS = 9
+"""Labels on the Gantt chart's time axis, at most (the chart is 12 inches wide)."""
+MAX_PHASE_LABELS = 12
+"""Quarter columns of the maturity grid that are labelled, at most."""
 LEVEL_COLOURS = ListedColormap(["#f2f2f2", "#fde0c5", "#fbbf8a", "#c9dfa8", "#8fc78a", "#4f9e62"])
 
 
@@ -83,7 +87,7 @@ def _gantt(
     )
     ax.invert_yaxis()
     end = max([roadmap.horizon, *(a.end_month for a in actions)])
-    ticks = list(range(0, end + 1, 3))
+    ticks = list(range(0, end + 1, month_step(end)))
     ax.set_xticks(ticks, [_month_label(roadmap, m) for m in ticks])
     ax.set_xlim(0, end)
     ax.axvline(roadmap.horizon, color="#c2453d", linestyle="--", linewidth=1)
@@ -118,11 +122,21 @@ def _levels(ax: Axes, roadmap: Roadmap, titles: dict[str, str]) -> None:
     for (i, j), value in np.ndenumerate(grid):
         ax.text(j, i, str(value), ha="center", va="center", fontsize=8)
     ax.set_yticks(range(len(targets)), [titles.get(t.perspective, t.title) for t in targets])
-    ax.set_xticks(range(len(columns)), columns, fontsize=8)
+    every = -(-len(roadmap.phases) // MAX_PHASE_LABELS)  # quarters per label, rounded up
+    last = len(columns) - 1  # "Target": no quarter's label right beside it
+    shown = [c if j in (0, last) or ((j - 1) % every == every - 1 and last - j >= every) else ""
+             for j, c in enumerate(columns)]
+    ax.set_xticks(range(len(columns)), shown, fontsize=8)
     ax.tick_params(length=0)
     for side in ("left", "bottom"):
         ax.spines[side].set_visible(False)
     ax.set_title("Projected maturity level at the end of each quarter", loc="left", fontsize=10)
+
+
+def month_step(months: int) -> int:
+    """Months between the labels of the time axis: every quarter for up to two years, then
+    wider, so that labels such as `Mar 2027` never run into each other."""
+    return next(step for step in (3, 6, 12, 24, 60) if months / step <= MAX_MONTH_LABELS)
 
 
 def _month_label(roadmap: Roadmap, month: int) -> str:

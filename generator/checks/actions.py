@@ -7,8 +7,8 @@ from pathlib import Path
 
 from ..errors import KeyPath, Problem
 from ..models import Action, ActionLibrary, Organisation, Questionnaire
+from ..suggest import did_you_mean
 from ..yamlio import YamlDoc
-from .answers import _suggest
 from .pages import check_pages
 
 MATURITY_ID = "p3o-maturity"
@@ -77,7 +77,8 @@ def check_actions(
             for key, known in (catalogues or {}).items():
                 for k, ident in enumerate(getattr(action, key)):
                     if ident not in known:
-                        report((key, k), f"unknown {key[:-1]} '{ident}'{_suggest(ident, known)}")
+                        report((key, k),
+                               f"unknown {key[:-1]} '{ident}'{did_you_mean(ident, known)}")
     problems += _dependency_problems(libraries, where)
     return problems
 
@@ -118,7 +119,7 @@ def check_roadmap_settings(
                 problems.append(
                     Problem(
                         doc.location(("roadmap", key, i)),
-                        f"unknown action '{ident}'{_suggest(ident, actions)}",
+                        f"unknown action '{ident}'{did_you_mean(ident, actions)}",
                     )
                 )
     return problems
@@ -141,7 +142,7 @@ def _check_maturity_refs(report: Report, action: Action, maturity: Questionnaire
         if question is None:
             report(
                 ("criteria", k),
-                f"unknown criterion '{criterion}'{_suggest(criterion, maturity.questions)}",
+                f"unknown criterion '{criterion}'{did_you_mean(criterion, maturity.questions)}",
             )
             continue
         section = maturity.section_of[criterion].id
@@ -176,7 +177,7 @@ def _dependency_problems(
                     problems.append(
                         Problem(
                             doc.location(("actions", i, "depends_on", k)),
-                            f"unknown action '{dep}'{_suggest(dep, where)}",
+                            f"unknown action '{dep}'{did_you_mean(dep, where)}",
                         )
                     )
     for cycle in find_cycles(graph):

@@ -6,7 +6,6 @@ everything it looks up computed once per questionnaire.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import KeyPath, Location, Problem
 from ..models import AnswerSet, Organisation, Questionnaire
+from ..models.choices import choices, match_choice
+from ..suggest import closest, did_you_mean
 from ..validation import describe
 from ..yamlio import YamlDoc, as_text
 
@@ -131,7 +132,7 @@ def check_answer_set(
         report(
             ("organisation",),
             f"unknown organisation '{answer_set.organisation}'"
-            f"{_suggest(answer_set.organisation, organisations)}",
+            f"{did_you_mean(answer_set.organisation, organisations)}",
         )
     elif folder_org is not None and folder_org != org.id:
         report(
@@ -150,7 +151,8 @@ def check_answer_set(
         loc: KeyPath = ("questionnaires", qid)
         q = questionnaires.get(qid)
         if q is None:
-            report(loc, f"unknown questionnaire '{qid}'{_suggest(qid, questionnaires)}", key=True)
+            report(loc, f"unknown questionnaire '{qid}'{did_you_mean(qid, questionnaires)}",
+                   key=True)
             continue
         if section.version.split(".")[0] != q.major:
             report(
@@ -239,7 +241,8 @@ def _check_answer(
     if question is None:
         report(
             loc,
-            f"unknown question id '{qid}' in questionnaire '{q.id}'{_suggest(qid, q.questions)}",
+            f"unknown question id '{qid}' in questionnaire '{q.id}'"
+            f"{did_you_mean(qid, q.questions)}",
             key=True,
         )
         return
@@ -248,9 +251,8 @@ def _check_answer(
     fields = raw if isinstance(raw, dict) else {"answer": raw}
     for key in fields:
         if key not in ANSWER_KEYS:
-            report(
-                (*loc, key), f"unknown key '{key}'{_suggest(key, ANSWER_KEYS)}", "warning", key=True
-            )
+            report((*loc, key), _unknown_answer_key(q, qid, key, fields[key] is None),
+                   key=True)
     texts = {}
     for key in ("evidence", "notes"):
         value = as_text(fields.get(key, ""))
@@ -285,6 +287,24 @@ def _check_answer(
             records.append((question.id, view, value, texts["evidence"], texts["notes"]))
 
 
+def _unknown_answer_key(q: Questionnaire, qid: str, key: str, empty: bool) -> str:
+    """An unknown key under an answer is an error, not a warning: most often it is the next
+    question indented one level too deep, whose answer would otherwise be lost unseen, or
+    the end of a text cut at a comma inside `{...}` (`empty`: the key has no value)."""
+    keys = [*(q.view_ids if len(q.views) > 1 else ["answer"]), "evidence", "notes"]
+    if empty and key not in q.questions:
+        return (f"'{key}' is read as a key of the answer to {qid}: inside {{...}} a comma ends "
+                "a value, so put text that has commas in double quotes, such as "
+                'evidence: "Minutes, March 2025"')
+    question = key if key in q.questions else closest(key, q.questions)
+    if question is not None and closest(key, keys) is None:
+        named = f"question {key}" if key == question else f"'{key}' (question {question}?)"
+        return (f"{named} is indented under {qid}, so it is read as part of {qid}'s answer; "
+                f"move it left to line up with {qid}")
+    return (f"unknown key '{key}' in the answer to {qid}; expected one of: {', '.join(keys)}"
+            + did_you_mean(key, keys))
+
+
 def _value(q: Questionnaire, qid: str, raw: Any, loc: KeyPath, report: Any) -> str | None:
     value = as_text(raw)
     if q.questions[qid].type == "text":
@@ -296,24 +316,36 @@ def _value(q: Questionnaire, qid: str, raw: Any, loc: KeyPath, report: Any) -> s
     if isinstance(value, str) and value in allowed:
         return value
     question = q.questions[qid]
-    options = [o.value for o in q.options(question)]
-    extra = [s for s in ("na", "dont_know") if s in allowed]
-    where = f"scale '{question.scale}'" if question.scale else f"the options of {qid}"
+    accepted = [c.value for c in choices(q, question)]
     shown = (
         f"'{value}'"
         if isinstance(raw, str)
         else (value if isinstance(value, str) else describe(raw))
     )
+    scale = q.scale_by_id.get(question.scale or "")
+    asked = f" ({scale.label})" if scale is not None and scale.label else ""
     if value in ("na", "dont_know"):
         setting = "allow_na" if value == "na" else "allow_dont_know"
         report(
             loc,
             f"{shown} is not allowed for {qid} ({setting} is false); expected one of: "
-            f"{', '.join(options + extra)}",
+            f"{', '.join(accepted)}",
         )
     else:
-        report(loc, f"{shown} is not on {where}; expected one of: {', '.join(options + extra)}")
+        report(loc, f"{shown} is not an answer to {qid}{asked}; expected one of: "
+                    f"{', '.join(accepted)}{_meant(q, question, value, accepted)}")
     return None
+
+
+def _meant(q: Questionnaire, question: Any, value: Any, accepted: list[str]) -> str:
+    """`; did you mean 'largely'?` for a label (`Largely in place`), a value in other case
+    (`Largely`) or spelling (`largley`)."""
+    if not isinstance(value, str):
+        return ""
+    matched = match_choice(q, question, value)
+    if matched in accepted:
+        return f"; did you mean '{matched}'?"
+    return did_you_mean(value, accepted)
 
 
 def _hidden_answers(
@@ -373,6 +405,3 @@ def _warn_unanswered(
             )
 
 
-def _suggest(name: str, known: Any) -> str:
-    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from ..errors import Problem
 from ..models import LessonRegister, Questionnaire, Template
+from ..suggest import did_you_mean
 from ..yamlio import YamlDoc
 from .actions import MATURITY_ID, TYPE_ID
-from .answers import _suggest
 from .pages import Report, check_pages
 
 
@@ -69,7 +69,7 @@ def check_lessons(
             for k, ident in enumerate(lesson.templates):
                 if ident not in templates:
                     report(("templates", k), f"unknown template '{ident}'"
-                           f"{_suggest(ident, templates)}")
+                           f"{did_you_mean(ident, templates)}")
     return problems
 
 

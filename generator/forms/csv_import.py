@@ -17,7 +17,6 @@ matches nothing is reported as a warning and ignored.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import re
 from collections.abc import Mapping
@@ -27,6 +26,7 @@ from pathlib import Path
 from ..errors import Location, Problem
 from ..models import Question, Questionnaire
 from ..yamlio import YamlProblem, decode
+from .dates import read_dates
 from .questions import normalise
 from .submissions import EVIDENCE, NOTES, Cell, Submission
 
@@ -66,6 +66,19 @@ DETAIL_NAMES = {
     "round": ("round", "assessment round", "round id"),
 }
 """Usual header names of each detail column, the preferred name first."""
+METADATA_NAMES = frozenset({
+    "collector id", "start date", "start time", "ip address", "ipaddress", "first name",
+    "last name", "custom data", "custom data 1", "status", "progress", "duration",
+    "duration in seconds", "finished", "responseid", "recipientlastname",
+    "recipientfirstname", "recipientemail", "externalreference", "externaldatareference",
+    "locationlatitude", "locationlongitude", "distributionchannel", "userlanguage", "startdate",
+    "enddate", "recordeddate", "last modified time", "language",
+})
+"""Columns survey tools add that say nothing about the answers (SurveyMonkey, Microsoft
+Forms, Qualtrics); they are ignored without a warning. Names and addresses are personal data
+and are never copied into a response file."""
+SUBHEADER_WORDS = frozenset({"response", "open ended response", "other please specify"})
+"""What SurveyMonkey's second header row says under a column that is not a matrix row."""
 FIELD_WORDS = {EVIDENCE: ("evidence",), NOTES: ("notes", "note", "comments", "comment")}
 DELIMITERS = (",", ";", "\t")
 _BRACKETED = re.compile(r"[\[(]\s*([A-Za-z0-9][A-Za-z0-9_.-]*)\s*[\])]")
@@ -85,8 +98,13 @@ def read_survey(
     path: Path,
     questionnaires: Mapping[str, Questionnaire],
     respondent_column: str | None = None,
+    date_format: str | None = None,
 ) -> tuple[list[Submission], list[Problem]]:
-    """One submission per non-empty row of the CSV file at `path`, and every problem."""
+    """One submission per non-empty row of the CSV file at `path`, and every problem.
+
+    `date_format` is a `strptime` format for the date column; by default the usual formats of
+    survey tools are recognised (see `generator.forms.dates`).
+    """
     try:
         text = decode(path, path.read_bytes())
     except YamlProblem as exc:
@@ -99,6 +117,7 @@ def read_survey(
                 "the file is empty; expected a header row and one row per respondent",
             )
         ]
+    records = _merge_header_rows(records, questionnaires, respondent_column)
     (_, header), rows = records[0], records[1:]
     targets, problems = _columns(path, records, questionnaires, respondent_column)
     submissions = []
@@ -109,7 +128,49 @@ def read_survey(
         problems += found
         if submission is not None:
             submissions.append(submission)
+    problems += read_dates(submissions, date_format)
     return submissions, problems
+
+
+def _merge_header_rows(
+    records: list[tuple[int, list[str]]],
+    questionnaires: Mapping[str, Questionnaire],
+    respondent_column: str | None,
+) -> list[tuple[int, list[str]]]:
+    """One header row, where the export has two (SurveyMonkey: the question's text, then a
+    row saying `Response`, or naming each row of a matrix question, such as a view's label).
+
+    The second row is recognised by an empty respondent cell and a word SurveyMonkey writes
+    there, or a point of view's label. Each column's header becomes the question's text (from
+    the nearest header to its left, as a matrix question's text spans its rows) followed by
+    its second-row label. Qualtrics' row of import ids (`{"ImportId": ...}`) is dropped.
+    """
+    records = [r for r in records if not _import_ids(r[1])]
+    if len(records) < 2:
+        return records
+    (line, first), (_, second) = records[0], records[1]
+    respondent = next((n for n, d in _detail_columns(first, respondent_column).items()
+                       if d == "respondent"), None)
+    views = {normalise(v) for q in questionnaires.values() if len(q.views) > 1
+             for pair in q.views.items() for v in pair}
+    words = {normalise(cell) for cell in second if cell.strip()}
+    if (respondent is None or respondent >= len(second) or second[respondent].strip()
+            or not words & (SUBHEADER_WORDS | views)):
+        return records
+    merged, above = [], ""
+    for number, name in enumerate(first):
+        above = name if name.strip() else above
+        below = second[number].strip() if number < len(second) else ""
+        if not below or normalise(below) in SUBHEADER_WORDS:
+            merged.append(name)
+        else:
+            merged.append(f"{above} [{below}]" if not name.strip() or name == above else
+                          f"{name} [{below}]")
+    return [(line, merged), *records[2:]]
+
+
+def _import_ids(fields: list[str]) -> bool:
+    return any(f.strip().startswith('{"ImportId"') for f in fields)
 
 
 def _records(text: str) -> list[tuple[int, list[str]]]:
@@ -142,6 +203,10 @@ def _columns(
         where = Location(path, 1, number + 1, _display(name))
         if number in details:
             targets[number] = Target(detail=details[number])
+            continue
+        words = normalise(name)
+        if (words in METADATA_NAMES or words.startswith("custom data ")
+                or words in DETAIL_NAMES["respondent"]):  # another respondent column: not read
             continue
         target, message = index.match(name) if name.strip() else (None, "")
         if message:
@@ -305,12 +370,9 @@ def _submission(
         if not value.strip():
             continue
         cell = Cell(value, where)
-        if target.detail == "date":
-            cell, problem = _date(cell)
-            problems += [problem] if problem else []
-        if cell is not None and target.detail:
+        if target.detail:
             submission.details[target.detail] = cell
-        elif cell is not None:
+        else:
             submission.add(target.questionnaire, target.question, target.field, cell)
             submission.versions[target.questionnaire] = questionnaires[target.questionnaire].version
     if not submission.answers:
@@ -319,22 +381,6 @@ def _submission(
         )
         return None, problems
     return submission, problems
-
-
-def _date(cell: Cell) -> tuple[Cell | None, Problem | None]:
-    """A timestamp column's date; survey tools write many formats, and only ISO 8601 is
-    unambiguous, so any other is reported and left out rather than guessed."""
-    text = cell.text.strip()
-    try:
-        return Cell(
-            dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date(), cell.location
-        ), None
-    except ValueError:
-        return None, Problem(
-            cell.location,
-            f"'{text}' is not a date as YYYY-MM-DD (with or without a time); the date is left out",
-            "warning",
-        )
 
 
 def _display(header: str) -> str:

@@ -43,7 +43,10 @@ class ImportReport:
     source: Path
     files: tuple[Planned, ...]
     warnings: tuple[Problem, ...]
+    """About the source: columns ignored, ids changed."""
     written: bool
+    file_warnings: tuple[Problem, ...] = ()
+    """About the response files written, such as questions left unanswered."""
 
     def summary(self) -> str:
         folders = sorted({display_path(p.path.parent) + "/" for p in self.files})
@@ -68,8 +71,13 @@ def import_file(
     force: bool = False,
     dry_run: bool = False,
     respondent_column: str | None = None,
+    date_format: str | None = None,
 ) -> ImportReport:
-    """Import the form or survey export at `path`; raise `InputError` with every problem."""
+    """Import the form or survey export at `path`; raise `InputError` with every problem.
+
+    `date_format` (a `strptime` format) reads a survey export's dates that are not in one of
+    the usual formats, or whose order of day and month the column leaves open.
+    """
     kind = FORMATS.get(path.suffix.casefold())
     if kind is None:
         raise GeneratorError(
@@ -83,17 +91,23 @@ def import_file(
     else:
         from .csv_import import read_survey
 
-        submissions, problems = read_survey(path, ws.questionnaires, respondent_column)
+        submissions, problems = read_survey(path, ws.questionnaires, respondent_column,
+                                            date_format)
     files, found = plan(ws, submissions, org=org, round_id=round_id, force=force)
     problems += found
+    written = {planned.path for planned in files}
+    # what the files to write would be warned about (such as unanswered questions) is said
+    # once they exist; beside an error it would only hide it
+    outcome = [p for p in problems if p.severity == "error" or p.location.path not in written]
     if _errors(problems):
-        raise InputError(problems)
+        raise InputError(outcome)
     if not files:
         raise GeneratorError(f"{display_path(path)} holds no answers; nothing was written")
     if not dry_run:
         for planned in files:
             write_atomic(planned.path, planned.text)
-    return ImportReport(path, tuple(files), tuple(sorted(problems)), written=not dry_run)
+    return ImportReport(path, tuple(files), tuple(sorted(outcome)), written=not dry_run,
+                        file_warnings=tuple(sorted(set(problems) - set(outcome))))
 
 
 def _errors(problems: list[Problem]) -> bool:
@@ -129,7 +143,7 @@ def plan(
         conflicts = _conflicts(ws, submission, data, path, force)
         problems += conflicts
         text = response_yaml(data, _header(submission), schema_reference(ws.layout, path))
-        problems += verify(ws, path, text)
+        problems += verify(ws, path, text)  # warnings here are about the files to write
         files.append(Planned(path, text, data.respondent, replaces=path.exists()))
     return files, problems
 

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from .. import expr
 from ..errors import GeneratorError, Location, Problem
 from ..models import Organisation, Questionnaire, Round
-from ..models.common import ID_PATTERN
+from ..models.common import ID_LENGTH, identifier_problem
 from ..workspace import Workspace
 from .questions import choices, condition_in_words, match_choice, normalise
 from .responses import Answers, Entry, ResponseData
@@ -160,36 +160,47 @@ def _find_round(org: Organisation, text: str) -> Round | None:
 
 
 def _respondent(submission: Submission, problems: list[Problem]) -> tuple[str | None, str]:
-    """The respondent id, made safe for a file name, and the name as typed if it differs."""
+    """The respondent id, made safe for a file name, and the name as typed if it differs.
+
+    Every change from what was typed is reported, since the id is what reports show.
+    """
     cell = submission.details.get("respondent")
     if cell is None:
         where = submission.places.get("respondent", submission.source)
-        problems.append(Problem(where, "no respondent id; fill it in"))
+        problems.append(Problem(where, "no respondent id, so the answers cannot be attributed; "
+                                       "fill it in"))
         return None, ""
     typed = cell.text.strip()
     ident = safe_id(typed)
-    if not ident:
+    problem = identifier_problem(ident) if ident else "nothing usable is left"
+    if problem:
         problems.append(
             Problem(
                 cell.location,
-                f"'{typed}' cannot be made into a respondent id; "
+                f"'{typed}' cannot be made into a respondent id ({problem}); "
                 "use letters and digits, such as alice or r03",
             )
         )
         return None, ""
+    if ident != typed:
+        why = ("the part before the @ of an email address" if "@" in typed
+               else "ids become file names: letters, digits, '-', '_' and '.', at most "
+               f"{ID_LENGTH}")
+        problems.append(Problem(cell.location, f"respondent '{typed}' is filed as '{ident}' "
+                                               f"({why}); the name as typed is kept", "warning"))
     return ident, "" if ident == typed else typed
 
 
 def safe_id(text: str) -> str:
     """`text` if it is a usable id, else a lower-case id made from it, such as `alice-example`
     for `Alice Example`; "" when nothing usable is left."""
-    if re.match(ID_PATTERN, text) and ".." not in text:
+    if identifier_problem(text) is None:
         return text
     if re.fullmatch(r"[^@\s]+@[^@\s]+", text):  # an email address: the part before the @
         text = text.split("@")[0]
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     slug = re.sub(r"[^a-z0-9_.]+", "-", ascii_text)
-    slug = re.sub(r"\.{2,}", ".", slug).strip("-_.")[:64].rstrip("-_.")
+    slug = re.sub(r"\.{2,}", ".", slug).strip("-_.")[:ID_LENGTH].rstrip("-_.")
     return slug
 
 

@@ -18,7 +18,6 @@ warning per questionnaire about the unanswered questions).
 
 from __future__ import annotations
 
-import re
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,7 +25,7 @@ from pathlib import Path
 from ..errors import GeneratorError, display_path
 from ..files import write_atomic
 from ..models import Organisation, Question, Questionnaire, Round
-from ..models.common import ID_PATTERN
+from ..models.common import identifier_problem
 from ..workspace import Workspace
 from .questions import choices, rule_in_words, select
 from .responses import response_path, scalar, schema_reference
@@ -175,11 +174,9 @@ def create_response(
     """Write a skeleton for `respondent`; return its path and the questionnaires in it."""
     org = ws.organisation(org_id)
     round_ = find_round(org, round_id)
-    if not re.match(ID_PATTERN, respondent) or ".." in respondent:
-        raise GeneratorError(
-            f"'{respondent}' is not a usable respondent id; use 1 to 64 letters, digits, '-', "
-            "'_' or '.', starting with a letter or digit, such as alice or r03"
-        )
+    problem = identifier_problem(respondent)
+    if problem:
+        raise GeneratorError(f"respondent id: {problem}, such as alice or r03")
     chosen = select(dict(ws.questionnaires), questionnaire_ids)
     path = out or response_path(ws.layout, org.id, round_.id, respondent)
     if path.exists() and not force:

@@ -110,6 +110,7 @@ def _read_answers(
     for row in range(2, sheet.max_row + 1):
         question_id = sheet.cell(row, marker).value
         if question_id is None:
+            problems += _unattributed(path, sheet, row, marker, fields)
             continue
         for name, number in fields.items():
             value = cell_text(sheet.cell(row, number).value)
@@ -126,6 +127,21 @@ def _read_answers(
                     )
                 )
     return problems
+
+
+def _unattributed(path: Path, sheet: Worksheet, row: int, marker: int, fields: dict[str, int]
+                  ) -> list[Problem]:
+    """A row with answers but no question id (its hidden cell was cleared): an error, since
+    the answers cannot be attributed and must not be lost without a word."""
+    for number in fields.values():
+        if cell_text(sheet.cell(row, number).value) is not None:
+            hidden = get_column_letter(marker)
+            return [Problem(
+                _location(path, sheet, row, number, f"row {row}"),
+                f"the answer has no question id: the hidden cell {hidden}{row} that names the "
+                f"question was cleared, so the answer cannot be attributed; {NEW_FORM}",
+            )]
+    return []
 
 
 def _fields(

@@ -12,7 +12,7 @@ questionnaires:
     version: "1.0"
     answers:
       GOV-2-1: largely
-      GOV-2-2: {answer: fully, evidence: Board terms of reference, v3}
+      GOV-2-2: {answer: fully, evidence: "Board terms of reference, v3"}
   pmo-type:
     version: "1.0"
     answers:

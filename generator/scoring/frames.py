@@ -63,7 +63,8 @@ def response_frame(responses: Sequence[Response]) -> pd.DataFrame:
             "questionnaire": [r.questionnaire for r in responses],
             "respondent": [r.respondent or "" for r in responses],
             "role": [r.role for r in responses],
-            AGREED: [r.agreed for r in responses],
+            # bool even when empty: an empty object column would select columns, not rows
+            AGREED: np.array([r.agreed for r in responses], dtype=bool),
         }
     )
 

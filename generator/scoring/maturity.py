@@ -12,7 +12,9 @@ The rules (documented for users in content/standards/maturity-model.md):
   weighted mean attainment of the level's applicable criteria (all-N/A levels left out);
 - overall level = the lowest perspective level; overall score = weighted mean of perspectives;
 - several respondents: per criterion the median attainment of those who rated it, with min
-  and max; N/A only when more respondents say N/A than anything else; agreed answers override.
+  and max; N/A only when N/A outnumbers all other answers together; agreed answers override;
+- a perspective whose criteria are all N/A is not assessed (level and score NaN) and is left
+  out of the overall level and score.
 
 Answers are scattered into respondent × criterion arrays; every rule is then an array
 operation, looping only over the perspectives and levels of the model, never over answers.

@@ -287,7 +287,8 @@ def _optional(value: object) -> float | None:
 
 
 def _int(value: float | None) -> int | None:
-    return None if value is None else int(value)
+    """A level as an int; None where it was not assessed (None or NaN: all N/A)."""
+    return None if value is None or math.isnan(value) else int(value)
 
 
 def one_decimal(value: float | None) -> float | None:

@@ -19,7 +19,7 @@ from ..charts.jobs import ChartJob
 from ..checks.actions import MATURITY_ID, MODEL_ID, TYPE_ID
 from ..documents import download, file_name
 from ..files import write_atomic
-from ..models import PHASES, Action, Lesson, Template
+from ..models import PHASES, Action, Lesson, Organisation, Template
 from ..planning import Roadmap
 from ..render import number, render
 from ..roadmap_views import level_at
@@ -62,8 +62,10 @@ def render_site(
     roadmaps: Mapping[str, Roadmap | None],
     benchmark_orgs: list[str],
     cache: Path | None = None,
+    waiting: Iterable[str] = (),
 ) -> SiteFiles:
-    """The site's files: `orgs` get reports; `benchmark_orgs` feed the anonymised benchmark.
+    """The site's files: `orgs` get reports; `benchmark_orgs` feed the anonymised benchmark;
+    `waiting` are organisations without answers yet, listed on the assessments page.
 
     `cache` keeps template downloads by a hash of their source, as charts are kept.
     """
@@ -82,7 +84,8 @@ def render_site(
     reports = [org_report(ws, tables, o, roadmaps.get(o)) for o in orgs]
     for report in reports:
         _report(ws, report, site, links)
-    _overview(ws, tables, reports, benchmark_orgs, site)
+    _overview(ws, tables, reports, benchmark_orgs, site, pages,
+              [ws.organisations[o] for o in waiting])
     return site
 
 
@@ -368,14 +371,17 @@ def _model_args(ws: Workspace, r: OrgReport) -> tuple[object, ...]:
 
 
 def _overview(ws: Workspace, tables: ScoreTables, reports: list[OrgReport],
-              benchmark_orgs: list[str], site: SiteFiles) -> None:
+              benchmark_orgs: list[str], site: SiteFiles, pages: Mapping[str, str],
+              waiting: list[Organisation]) -> None:
     titles = _titles(ws)
     benchmark = _benchmark(ws, tables, benchmark_orgs)
     if benchmark is not None:
         site.charts.append(ChartJob("assessments/charts/benchmark.svg", "benchmark",
                                     benchmark.pop("chart")))
     site.page("assessments/index.md", render(
-        "assessments_index.md.j2", reports=reports, benchmark=benchmark,
+        "assessments_index.md.j2", reports=reports, benchmark=benchmark, waiting=waiting,
+        survey="../surveys/index.md" if ws.questionnaires else None,
+        guide=(f"../{SURVEY_GUIDE}", pages[SURVEY_GUIDE]) if SURVEY_GUIDE in pages else None,
         overall=lambda r: f"{r.maturity.level} {r.maturity.level_name}"
         if r.maturity and r.maturity.level is not None else "—",
         score=lambda r: number(r.maturity.score) if r.maturity else "—",
