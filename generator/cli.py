@@ -462,8 +462,7 @@ def _progress() -> Iterator[Any]:
     """A progress display on a terminal; plain stage lines otherwise."""
     from .pipeline import Progress
 
-    stderr = click.get_text_stream("stderr")
-    if not stderr.isatty():
+    if not sys.stderr.isatty():
 
         class Lines(Progress):
             def stage(self, name: str, total: int | None = None) -> None:

@@ -7,6 +7,7 @@ as text (smaller SVGs, searchable, and no font files embedded).
 from __future__ import annotations
 
 import io
+import warnings
 from pathlib import Path
 
 import matplotlib
@@ -36,7 +37,10 @@ def render(fig: Figure, fmt: str) -> bytes:
     """The figure as SVG or PNG bytes, with no timestamp or other varying metadata."""
     buffer = io.BytesIO()
     metadata = {"Date": None} if fmt == "svg" else {"Software": None}
-    with plt.rc_context(STYLE):
+    with plt.rc_context(STYLE), warnings.catch_warnings():
+        # SVG keeps text as text, so a name in a script DejaVu Sans lacks still shows in the
+        # browser; matplotlib's warning about the glyph would only alarm the user.
+        warnings.filterwarnings("ignore", "Glyph .* missing from font", UserWarning)
         fig.savefig(buffer, format=fmt, metadata=metadata, dpi=110)
     return buffer.getvalue()
 

@@ -107,6 +107,11 @@ def _gantt(
 
 def _levels(ax: Axes, roadmap: Roadmap, titles: dict[str, str]) -> None:
     targets = list(roadmap.targets)
+    if not targets:  # every perspective N/A: nothing assessed, so nothing to project
+        ax.set_axis_off()
+        ax.text(0, 0.5, "No perspective was assessed, so there is no maturity to project.",
+                fontsize=9, va="center")
+        return
     columns = ["Now", *(p.label.split("–")[1].replace(" ", "\n") for p in roadmap.phases), "Target"]
     grid = np.array(
         [
@@ -136,7 +141,9 @@ def _levels(ax: Axes, roadmap: Roadmap, titles: dict[str, str]) -> None:
 def month_step(months: int) -> int:
     """Months between the labels of the time axis: every quarter for up to two years, then
     wider, so that labels such as `Mar 2027` never run into each other."""
-    return next(step for step in (3, 6, 12, 24, 60) if months / step <= MAX_MONTH_LABELS)
+    step = next((s for s in (3, 6, 12, 24, 60) if months / s <= MAX_MONTH_LABELS), None)
+    # Plans that run for decades (a tiny capacity) still get whole years between labels.
+    return step or 12 * -(-months // (12 * MAX_MONTH_LABELS))
 
 
 def _month_label(roadmap: Roadmap, month: int) -> str:

@@ -249,7 +249,7 @@ def _disagreements(
 ) -> pd.DataFrame:
     """(organisation, round, view, question) where 2+ answered, no answer has a majority,
     and no agreed answer settles it."""
-    n_values = int(value.max()) + 1 if len(value) else 1
+    n_values = max(int(value.max()) + 1, 1) if len(value) else 1  # all N/A codes are -1
     group = a.people["group"].to_numpy()[a.person[people]]
     cell = (group * n_v + a.view[people]) * n_q + a.question[people]
     choice = cell * n_values + value[people]
