@@ -23,7 +23,7 @@ GENERATED_NAV = [
 NOT_IN_NAV = ["/lessons/*", "/assessments/*/", "/toolkit/*", "/surveys/*"]
 EXTRA_CSS = "assets/pmo/pmo.css"
 EXTRA_JS = ("assets/pmo/js-yaml.min.js", "assets/pmo/pmo-score.js", "assets/pmo/pmo-survey.js",
-            "assets/pmo/pmo.js")
+            "assets/pmo/pmo.js", "assets/pmo/pmo-a11y.js")
 
 
 class _Lenient(yaml.SafeLoader):

@@ -33,8 +33,8 @@ DOWNLOAD_VERSION = "1"
 """Bump when `generator.documents` changes its output, to invalidate cached downloads."""
 BENCHMARK_MINIMUM = 5
 """A benchmark appears only when at least this many organisations contribute."""
-ASSETS = ("pmo.css", "pmo.js", "pmo-score.js", "pmo-survey.js", "js-yaml.min.js",
-          "js-yaml.LICENSE.txt")
+ASSETS = ("pmo.css", "pmo.js", "pmo-a11y.js", "pmo-score.js", "pmo-survey.js",
+          "js-yaml.min.js", "js-yaml.LICENSE.txt")
 SURVEY_GUIDE = "reference/collecting-answers.md"
 """The hand-written page on collecting answers, linked from the self-assessment index."""
 _TITLE = re.compile(r"^title:\s*(.+?)\s*$", re.M)
