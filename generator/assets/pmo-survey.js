@@ -1,7 +1,9 @@
-/* The self-assessment form: display rules, progress kept in the browser, live results, and
- * response files saved and loaded. Runs only on pages that embed #pmo-survey-data (made by
+/* The self-assessment form: one part at a time with a list of the parts, display rules,
+ * progress kept in the browser, live results, a review of what is unanswered, and response
+ * files saved and loaded. Runs only on pages that embed #pmo-survey-data (made by
  * generator/site/survey.py); scoring lives in pmo-score.js, YAML in the bundled js-yaml.
- * Nothing is sent anywhere: the page works from a file server or offline.
+ * Nothing is sent anywhere: the page works from a file server or offline. Without this
+ * script every part shows at once, as it does when printed.
  */
 (function () {
   "use strict";
@@ -33,7 +35,7 @@
   }
 
   function emptyState() {
-    return { about: {}, answers: {}, extras: {}, saved: null };
+    return { about: {}, answers: {}, extras: {}, saved: null, step: null };
   }
 
   Survey.prototype.init = function () {
@@ -41,6 +43,7 @@
     this.fromAddress();
     this.bind();
     this.fill();
+    this.steps();
     this.update();
   };
 
@@ -53,7 +56,7 @@
         var saved = JSON.parse(text);
         this.state = {
           about: saved.about || {}, answers: saved.answers || {}, extras: saved.extras || {},
-          saved: saved.saved || null
+          saved: saved.saved || null, step: saved.step || null
         };
       }
     } catch (error) {
@@ -127,7 +130,9 @@
     });
     click("pmo-download", function () { self.download(false); });
     click("pmo-reset", function () { self.reset(); });
-    click("pmo-load-button", function () { document.getElementById("pmo-load").click(); });
+    document.querySelectorAll("[data-load]").forEach(function (button) {
+      button.addEventListener("click", function () { document.getElementById("pmo-load").click(); });
+    });
     var load = document.getElementById("pmo-load");
     if (load) load.addEventListener("change", function () {
       if (load.files && load.files[0]) self.load(load.files[0]);
@@ -143,6 +148,119 @@
   function cssEscape(text) {
     return window.CSS && CSS.escape ? CSS.escape(text) : text.replace(/[^A-Za-z0-9_-]/g, "\\$&");
   }
+
+  /* ---- one part at a time ----------------------------------------------------------------- */
+
+  Survey.prototype.steps = function () {
+    var self = this;
+    this.form = document.getElementById("pmo-survey");
+    this.panels = Array.prototype.slice.call(document.querySelectorAll(".pmo-step[data-step]"));
+    if (!this.form || !this.panels.length) return;
+    this.form.classList.add("pmo-stepped");
+    document.body.classList.add("pmo-survey-page");
+    document.querySelectorAll("[data-go]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        self.go(button.getAttribute("data-go"), true);
+      });
+    });
+    // any link to a place inside another part (the list of parts, the table of contents,
+    // results, the review) opens that part first; the browser then scrolls to the place
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest ? event.target.closest('a[href^="#"]') : null;
+      if (!link || link.getAttribute("href").length < 2) return;
+      var stepLink = link.getAttribute("data-step-link");
+      if (stepLink) {
+        event.preventDefault();
+        self.go(stepLink, true);
+        return;
+      }
+      self.reveal(decodeURIComponent(link.getAttribute("href").slice(1)));
+    });
+    window.addEventListener("hashchange", function () {
+      self.reveal(decodeURIComponent(window.location.hash.slice(1)));
+    });
+    var all = document.getElementById("pmo-show-all");
+    if (all) all.addEventListener("click", function () {
+      self.showAll(all.getAttribute("aria-pressed") !== "true");
+    });
+    window.addEventListener("beforeprint", function () { self.printing(true); });
+    window.addEventListener("afterprint", function () { self.printing(false); });
+    var keys = this.panels.map(function (p) { return p.getAttribute("data-step"); });
+    var wanted = window.location.hash.slice(1);
+    var start = keys.indexOf(this.state.step) >= 0 ? this.state.step : keys[0];
+    this.go(start, false);
+    if (wanted && this.reveal(decodeURIComponent(wanted))) {
+      var place = document.getElementById(decodeURIComponent(wanted));
+      if (place) place.scrollIntoView();
+    }
+  };
+
+  /* Show the part with key `key`; with `focus`, move the keyboard focus to its heading. */
+  Survey.prototype.go = function (key, focus) {
+    var panel = this.panel(key);
+    if (!panel) return;
+    this.current = key;
+    this.panels.forEach(function (p) {
+      p.classList.toggle("pmo-step-current", p === panel);
+    });
+    document.querySelectorAll("[data-step-link]").forEach(function (link) {
+      if (link.getAttribute("data-step-link") === key) link.setAttribute("aria-current", "step");
+      else link.removeAttribute("aria-current");
+    });
+    var index = this.panels.indexOf(panel);
+    var where = document.getElementById("pmo-survey-step");
+    if (where) {
+      where.textContent = "Step " + (index + 1) + " of " + this.panels.length;
+    }
+    if (this.state.step !== key) {
+      this.state.step = key;
+      this.store();
+    }
+    if (focus) {
+      var heading = panel.querySelector("h2");
+      heading.focus({ preventScroll: true });
+      heading.scrollIntoView({ block: "start" });
+    }
+    document.dispatchEvent(new CustomEvent("pmo:content"));
+  };
+
+  Survey.prototype.panel = function (key) {
+    return this.panels.filter(function (p) { return p.getAttribute("data-step") === key; })[0];
+  };
+
+  /* Open the part holding the element with id `id`; whether there is one. */
+  Survey.prototype.reveal = function (id) {
+    var target = id && document.getElementById(id);
+    var panel = target && target.closest ? target.closest(".pmo-step[data-step]") : null;
+    if (!panel) return false;
+    if (!panel.classList.contains("pmo-step-current")) this.go(panel.getAttribute("data-step"), false);
+    return true;
+  };
+
+  Survey.prototype.showAll = function (on) {
+    this.form.classList.toggle("pmo-survey-all", on);
+    var where = document.getElementById("pmo-survey-step");
+    if (where) where.hidden = on;
+    var button = document.getElementById("pmo-show-all");
+    if (button) {
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+      button.textContent = on ? "Show one step at a time" : "Show all questions";
+    }
+    document.dispatchEvent(new CustomEvent("pmo:content"));
+  };
+
+  /* On paper: every part, every question (rules in words), evidence fields open. */
+  Survey.prototype.printing = function (on) {
+    document.body.classList.toggle("pmo-printing", on);
+    document.querySelectorAll("details.pmo-evidence").forEach(function (details) {
+      if (on) {
+        details.setAttribute("data-was-open", details.open ? "1" : "");
+        details.open = true;
+      } else {
+        details.open = details.getAttribute("data-was-open") === "1";
+      }
+    });
+  };
 
   /* Put the state into the inputs (after restoring, loading or starting again). */
   Survey.prototype.fill = function () {
@@ -165,6 +283,7 @@
 
   Survey.prototype.changed = function () {
     this.state.saved = new Date().toISOString();
+    if (this.current) this.state.step = this.current;
     this.store();
     this.update();
   };
@@ -176,7 +295,8 @@
     data.views.forEach(function (view) {
       visible[view.id] = PMOScore.visibleAnswers(data, self.state.answers, view.id).hidden;
     });
-    var answered = 0, asked = 0;
+    var answered = 0, asked = 0, parts = {};
+    data.sections.forEach(function (s) { parts[s.id] = { asked: 0, answered: 0, open: [] }; });
     data.questions.forEach(function (q) {
       var box = document.getElementById("q-" + q.id);
       if (!box) return;
@@ -195,8 +315,15 @@
       var clear = box.querySelector("[data-clear]");
       if (clear) clear.hidden = Object.keys(mine).length === 0;
       box.classList.toggle("pmo-q-done", done);
-      if (shownIn.length) { asked += 1; if (done) answered += 1; }
+      if (shownIn.length) {
+        asked += 1;
+        parts[q.section].asked += 1;
+        if (done) { answered += 1; parts[q.section].answered += 1; }
+        else parts[q.section].open.push(q);
+      }
     });
+    this.stepStatus(parts);
+    this.review(parts);
     var progress = document.getElementById("pmo-survey-progress");
     if (progress) {
       progress.textContent = answered + " of " + asked + " questions answered" +
@@ -204,6 +331,77 @@
                                   "your answers before you leave)");
     }
     this.showResults(PMOScore.score(data, this.answersShown()));
+  };
+
+  /* What the list of parts says about each: answered of asked, and whether it is complete. */
+  Survey.prototype.stepStatus = function (parts) {
+    var self = this;
+    Object.keys(parts).forEach(function (id) {
+      var part = parts[id];
+      var complete = part.asked > 0 && part.answered === part.asked;
+      self.mark(id, complete, part.answered + " of " + part.asked +
+                (complete ? " answered, complete" : " answered"));
+    });
+    var details = this.aboutProblems().length === 0;
+    this.mark("pmo-start", details, details ? "details filled in" : "details to fill in");
+  };
+
+  Survey.prototype.mark = function (key, complete, words) {
+    var status = document.querySelector('[data-step-status="' + key + '"]');
+    if (!status) return;
+    status.textContent = words;
+    var item = status.closest("li");
+    if (item) item.classList.toggle("pmo-step-done", complete);
+  };
+
+  /* The review: what is still unanswered, part by part, each criterion a link to itself. */
+  Survey.prototype.review = function (parts) {
+    var box = document.getElementById("pmo-review");
+    if (!box) return;
+    box.textContent = "";
+    var self = this, open = 0;
+    this.data.sections.forEach(function (s) { open += parts[s.id].open.length; });
+    var about = this.aboutProblems();
+    if (!open && !about.length) {
+      add(box, "p", "Everything is answered and your details are filled in: download your " +
+          "answers below and send the file to your assessor.").className = "pmo-review-done";
+      return;
+    }
+    if (about.length) {
+      var details = add(box, "div", "");
+      add(details, "p", "Your details:");
+      var items = add(details, "ul", "");
+      about.forEach(function (p) {
+        var link = add(add(items, "li", ""), "a", p.text);
+        link.href = "#" + p.target;
+      });
+    }
+    if (!open) {
+      add(box, "p", "Every question is answered.");
+      return;
+    }
+    add(box, "p", open + (open === 1 ? " question is" : " questions are") + " not answered " +
+        "yet. You can download now and finish later by loading the file again; " +
+        (this.data.kind === "maturity" ? "meanwhile unanswered criteria count as not in place."
+          : "meanwhile your results rest only on what you answered."))
+      .setAttribute("data-unanswered", String(open));
+    this.data.sections.forEach(function (s) {
+      var missing = parts[s.id].open;
+      if (!missing.length) return;
+      var group = add(box, "details", "");
+      group.className = "pmo-review-part";
+      group.setAttribute("data-review-section", s.id);
+      if (missing.length <= 5) group.open = true;
+      add(group, "summary", s.title + ": " + missing.length + " unanswered");
+      var list = add(group, "ul", "");
+      missing.forEach(function (q) {
+        var item = add(list, "li", "");
+        var link = add(item, "a", q.id);
+        link.href = "#q-" + q.id;
+        link.className = "pmo-id";
+        item.appendChild(text(" " + q.text + (q.required ? "" : " (optional)")));
+      });
+    });
   };
 
   /* The answers as scored and saved: only what the display rules show. */
@@ -226,6 +424,7 @@
     panel.textContent = "";
     if (result.kind === "maturity") this.showMaturity(panel, result);
     else this.showClassification(panel, result);
+    document.dispatchEvent(new CustomEvent("pmo:content"));
   };
 
   Survey.prototype.showMaturity = function (panel, result) {
@@ -251,7 +450,7 @@
         (answered.length < result.criteria.length
           ? " Unanswered criteria count as not in place, so the levels can only rise as you go on."
           : ""));
-    var table = add(panel, "table", "");
+    var table = add(scroller(panel, "Your results by perspective"), "table", "");
     var head = add(add(table, "thead", ""), "tr", "");
     ["Perspective", "Level", "Score", "Holding it back"].forEach(function (h) {
       add(head, "th", h).setAttribute("scope", "col");
@@ -333,7 +532,7 @@
         add(item, "span", f.percent + "%").className = "pmo-fit-percent";
       });
       if (view.sections.length) {
-        var table = add(box, "table", "");
+        var table = add(scroller(box, view.label + ": position by area"), "table", "");
         var head = add(add(table, "thead", ""), "tr", "");
         ["Area", "Position", "Closest to"].forEach(function (h) {
           add(head, "th", h).setAttribute("scope", "col");
@@ -353,6 +552,15 @@
     });
   };
 
+  /* A box that scrolls sideways if its table is wider than the page (pmo-a11y.js makes it
+   * reachable by keyboard and names it). */
+  function scroller(parent, label) {
+    var box = add(parent, "div", "");
+    box.className = "pmo-scroll";
+    box.setAttribute("data-label", label);
+    return box;
+  }
+
   function fixed(value) {
     return value === null ? "n/a" : Number(value).toFixed(1);
   }
@@ -371,18 +579,7 @@
   /* ---- saving, loading, starting again -------------------------------------------------- */
 
   Survey.prototype.problems = function () {
-    var about = this.state.about, out = [];
-    Object.keys(ABOUT_LABELS).forEach(function (field) {
-      var value = about[field];
-      if (!value) out.push({ text: ABOUT_LABELS[field] + " is empty.", target: "pmo-" + field });
-      else if (!ID_PATTERN.test(value) || value.indexOf("..") >= 0) {
-        out.push({ text: ABOUT_LABELS[field] + " may hold only letters, digits, '-', '_' and " +
-                         "'.', and must start with a letter or digit.", target: "pmo-" + field });
-      } else if (RESERVED.test(value) || value.charAt(value.length - 1) === ".") {
-        out.push({ text: ABOUT_LABELS[field] + " cannot be " + value + ": Windows does not " +
-                         "allow it as a file name.", target: "pmo-" + field });
-      }
-    });
+    var out = this.aboutProblems();
     var self = this;
     this.data.views.forEach(function (view) {
       var seen = PMOScore.visibleAnswers(self.data, self.state.answers, view.id);
@@ -394,6 +591,22 @@
           });
         }
       });
+    });
+    return out;
+  };
+
+  Survey.prototype.aboutProblems = function () {
+    var about = this.state.about, out = [];
+    Object.keys(ABOUT_LABELS).forEach(function (field) {
+      var value = about[field];
+      if (!value) out.push({ text: ABOUT_LABELS[field] + " is empty.", target: "pmo-" + field });
+      else if (!ID_PATTERN.test(value) || value.indexOf("..") >= 0) {
+        out.push({ text: ABOUT_LABELS[field] + " may hold only letters, digits, '-', '_' and " +
+                         "'.', and must start with a letter or digit.", target: "pmo-" + field });
+      } else if (RESERVED.test(value) || value.charAt(value.length - 1) === ".") {
+        out.push({ text: ABOUT_LABELS[field] + " cannot be " + value + ": Windows does not " +
+                         "allow it as a file name.", target: "pmo-" + field });
+      }
     });
     return out;
   };

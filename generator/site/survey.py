@@ -16,13 +16,21 @@ import markdown
 from markupsafe import Markup
 
 from .. import expr
-from ..forms.questions import choices
+from ..forms.questions import choices, condition_in_words
 from ..models import Questionnaire
 from ..models.questionnaire import Question
 from ..render import render, show_tags
 
 SHORT_LABEL = 32
 """Options with labels up to this long sit side by side; longer ones are listed."""
+START, REVIEW = "pmo-start", "pmo-review"
+"""The keys of the first and last steps; the others are the sections' ids."""
+SECONDS_PER_CHOICE = (15, 25)
+"""Time to read a criterion and pick an answer, per point of view: quick for a respondent
+who knows the practice, slower for one who reads the guidance first."""
+SECONDS_PER_TEXT = (60, 120)
+SECONDS_TO_START = 120
+"""Reading the instructions and filling in the details."""
 
 
 def survey_data(q: Questionnaire) -> dict[str, Any]:
@@ -96,6 +104,38 @@ def html(text: str) -> Markup:
     return Markup(markdown.markdown(show_tags(text)) if text else "")
 
 
+def minutes_to_complete(q: Questionnaire) -> tuple[int, int]:
+    """A realistic range of minutes to answer `q`, from its number of questions and points of
+    view, rounded to five minutes (at least five)."""
+    low = high = SECONDS_TO_START
+    for x in q.questions.values():
+        per = SECONDS_PER_TEXT if x.type == "text" else SECONDS_PER_CHOICE
+        views = 1 if x.type == "text" else len(q.views)
+        low += per[0] * views
+        high += per[1] * views
+
+    def five(seconds: int) -> int:
+        return max(5, 5 * round(seconds / 300))
+
+    return five(low), max(five(low), five(high))
+
+
+def steps(q: Questionnaire) -> list[dict[str, Any]]:
+    """The form's steps in order: before you start, one per section, review and save; each
+    with its key, the anchor of its heading, its title, and its neighbours."""
+    out: list[dict[str, Any]] = [
+        {"key": START, "anchor": "before-you-start", "title": "Before you start",
+         "status": ""},
+    ]
+    out += [{"key": s.id, "anchor": s.id, "title": s.title,
+             "status": f"0 of {len(s.questions)}"} for s in q.sections]
+    out.append({"key": REVIEW, "anchor": "review", "title": "Review and save", "status": ""})
+    for index, step in enumerate(out):
+        step["previous"] = out[index - 1] if index else None
+        step["next"] = out[index + 1] if index + 1 < len(out) else None
+    return out
+
+
 def survey_page(q: Questionnaire) -> str:
     """The Markdown page (mostly raw HTML) of `q`'s self-assessment form."""
     sections = []
@@ -107,9 +147,11 @@ def survey_page(q: Questionnaire) -> str:
                 "q": x,
                 "options": options,
                 "help": html(x.help),
+                "rule": f"Asked only when {condition_in_words(q, x)}." if x.id in q.conditions else "",
                 "short": all(len(o.label) <= SHORT_LABEL for o in options),
             })
         sections.append({"s": section, "questions": questions})
+    low, high = minutes_to_complete(q)
     legend = []
     if q.kind == "maturity" and q.scales:
         legend = [(o.label, o.description) for o in q.scales[0].options]
@@ -118,6 +160,8 @@ def survey_page(q: Questionnaire) -> str:
         q=q,
         sections=sections,
         legend=legend,
+        steps=steps(q),
+        minutes=f"{low}" if low == high else f"{low} to {high}",
         data=script_json(survey_data(q)),
         two_views=len(q.views) > 1,
     )
