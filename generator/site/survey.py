@@ -147,7 +147,8 @@ def survey_page(q: Questionnaire) -> str:
                 "q": x,
                 "options": options,
                 "help": html(x.help),
-                "rule": f"Asked only when {condition_in_words(q, x)}." if x.id in q.conditions else "",
+                "rule": f"Asked only when {condition_in_words(q, x)}."
+                if x.id in q.conditions else "",
                 "short": all(len(o.label) <= SHORT_LABEL for o in options),
             })
         sections.append({"s": section, "questions": questions})
