@@ -23,6 +23,7 @@ from generator.models import (
     Question,
     Questionnaire,
     QuestionnaireAnswers,
+    ReportSettings,
     Respondent,
     RoadmapSettings,
     Round,
@@ -90,7 +91,7 @@ PAGES = {
         Scoring,
     ),
     "reference/answer-format.md": (AnswerSet, QuestionnaireAnswers, Answer, Respondent, Agreement),
-    "reference/organisation-format.md": (Organisation, Round, RoadmapSettings),
+    "reference/organisation-format.md": (Organisation, Round, RoadmapSettings, ReportSettings),
     "reference/action-format.md": (ActionLibrary, Action),
     "reference/roadmaps.md": (RoadmapSettings,),
 }

@@ -4,7 +4,7 @@ from .actions import PHASES, Action, ActionLibrary, Phase
 from .answers import Agreement, Answer, AnswerSet, QuestionnaireAnswers, Respondent
 from .library import Column, Lesson, LessonRegister, Sheet, Table, Template
 from .library import Section as DocumentSection
-from .organisation import Organisation, RoadmapSettings, Round
+from .organisation import Organisation, ReportSettings, RoadmapSettings, Round
 from .questionnaire import (
     SPECIAL_ANSWERS,
     Level,
@@ -38,6 +38,7 @@ __all__ = [
     "Question",
     "Questionnaire",
     "QuestionnaireAnswers",
+    "ReportSettings",
     "Respondent",
     "RoadmapSettings",
     "Round",

@@ -41,6 +41,15 @@ class RoadmapSettings(Model):
     """Weight by perspective id (default 1): higher weights bring its actions earlier."""
 
 
+class ReportSettings(Model):
+    """What the organisation's report pages may show."""
+
+    respondent_names: bool = False
+    """Whether the report pages list respondents by id and role, with how completely each
+    answered. Off by default: reports then give only counts per questionnaire, so that a
+    client build names nobody; turn it on only with the respondents' agreement."""
+
+
 class Organisation(Model):
     """`assessments/orgs/<id>/organisation.yaml`."""
 
@@ -55,6 +64,8 @@ class Organisation(Model):
     rounds: list[Round] = Field(min_length=1)
     roadmap: RoadmapSettings = Field(default_factory=RoadmapSettings)
     """Targets and constraints of the improvement roadmap."""
+    report: ReportSettings = Field(default_factory=ReportSettings)
+    """What the report pages may show about the respondents."""
 
     @cached_property
     def rounds_by_date(self) -> tuple[Round, ...]:
