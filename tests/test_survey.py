@@ -40,9 +40,16 @@ def page_data(page) -> dict:
     return json.loads(page.locator("#pmo-survey-data").text_content())
 
 
+def show_all(page):
+    """Every step on one page, as a respondent who prefers to scroll (or print) has it."""
+    if page.locator("#pmo-show-all").get_attribute("aria-pressed") != "true":
+        page.click("#pmo-show-all")
+
+
 def answer_everything(page, data, rng: random.Random, fixed: dict[tuple[str, str], str]):
     """Click an answer for every question and view the display rules show; `fixed` picks some.
     Returns the answers given, {(question, view): value}."""
+    show_all(page)
     given: dict[tuple[str, str], str] = {}
     for question in data["questions"]:
         values = [o["value"] for o in question["options"]]
@@ -149,6 +156,7 @@ def test_operating_model_answers_survive_a_reload_and_score_alike(
     page.reload()
     assert checked(page) == given
     assert page.locator("#pmo-organisation").input_value() == ORG
+    show_all(page)
     shown = {
         view: (box.get_attribute("data-best"), box.get_attribute("data-position"),
                box.get_attribute("data-label"))
@@ -220,6 +228,7 @@ def test_a_saved_file_loads_back_into_an_empty_browser(page, server, browser, tm
     other.locator(".pmo-message-info").wait_for()
     assert checked(other) == given
     assert other.locator("#pmo-respondent").input_value() == "r01"
+    show_all(other)
     assert other.locator("#pmo-survey-results").inner_text() == results
     fresh.close()
 
@@ -227,6 +236,7 @@ def test_a_saved_file_loads_back_into_an_empty_browser(page, server, browser, tm
 @pytest.mark.browser
 def test_unanswered_questions_are_flagged_before_download(page, server, tmp_path):
     page.goto(f"{server}/surveys/operating-model/")
+    show_all(page)
     page.check('input[name="OM-01/current"][value="na"]')
     page.click("#pmo-download")
     warning = page.locator(".pmo-message-warning")
@@ -241,6 +251,7 @@ def test_unanswered_questions_are_flagged_before_download(page, server, tmp_path
 @pytest.mark.browser
 def test_starting_again_can_be_undone(page, server):
     page.goto(f"{server}/surveys/operating-model/")
+    show_all(page)
     page.check('input[name="OM-01/current"][value="na"]')
     page.click("#pmo-reset")
     assert checked(page) == {}
@@ -265,6 +276,7 @@ def test_a_file_for_another_questionnaire_is_refused_with_a_reason(page, server,
 @pytest.mark.browser
 def test_questions_can_be_answered_with_the_keyboard(page, server):
     page.goto(f"{server}/surveys/p3o-maturity/")
+    page.click('[data-step-link="governance"]')
     page.focus('input[name="GOV-2-1/current"][value="not"]')
     page.keyboard.press("Space")
     page.keyboard.press("ArrowRight")

@@ -59,7 +59,7 @@ def status_table(status: RoundStatus) -> Table:
                 "yes" if c.answered else "[bold]not yet[/]",
                 _share(c),
                 str(c.dont_know) if c.answered else "—",
-                c.date.isoformat() if c.date else "—",
+                c.when.isoformat() if c.when else "—",
             )
     return table
 
@@ -97,6 +97,7 @@ def status_json(status: RoundStatus) -> dict[str, Any]:
                         "share": None if c.share is None else round(c.share, 4),
                         "dont_know": c.dont_know,
                         "date": c.date.isoformat() if c.date else None,
+                        "modified": c.modified.isoformat() if c.modified else None,
                         "file": display_path(c.file) if c.file else None,
                     }
                     for c in p.questionnaires

@@ -37,7 +37,14 @@ class Completion:
     """Of those, answered (don't know included)."""
     dont_know: int = 0
     date: dt.date | None = None
+    """The day the answers were given, as the response says (`date:`)."""
+    modified: dt.date | None = None
+    """The day the response file was last changed."""
     file: Path | None = None
+
+    @property
+    def when(self) -> dt.date | None:
+        return self.date or self.modified
 
     @property
     def share(self) -> float | None:
@@ -79,6 +86,7 @@ class QuestionnaireSummary:
     title: str
     responses: int
     invited: int
+    invited_answered: int
     share: float | None
     """Mean share of the questions answered, over the responses."""
     dont_know: int
@@ -123,10 +131,13 @@ def summary(ws: Workspace, status: RoundStatus) -> tuple[QuestionnaireSummary, .
                 if c.questionnaire == qid and c.answered]
         invited = sum(1 for p in status.people if p.invited
                       and any(c.questionnaire == qid for c in p.questionnaires))
+        invited_answered = sum(1 for p in status.people if p.invited
+                               and any(c.questionnaire == qid and c.answered
+                                       for c in p.questionnaires))
         if not done and not invited:
             continue
         shares = [c.share for c in done if c.share is not None]
-        out.append(QuestionnaireSummary(qid, q.title, len(done), invited,
+        out.append(QuestionnaireSummary(qid, q.title, len(done), invited, invited_answered,
                                         sum(shares) / len(shares) if shares else None,
                                         sum(c.dont_know for c in done)))
     return tuple(out)
@@ -145,7 +156,7 @@ def _completions(ws: Workspace, org: str, round_id: str
     """(respondent, questionnaire) → (role, completion), for every respondent's response."""
     frame = ws.answers
     out: dict[tuple[str, str], tuple[str, Completion]] = {}
-    dates: dict[Path, dt.date | None] = {}
+    dates: dict[Path, tuple[dt.date | None, dt.date | None]] = {}
     for index, response in enumerate(ws.responses):
         if response.organisation != org or response.round != round_id or response.agreed:
             continue
@@ -160,7 +171,7 @@ def _completions(ws: Workspace, org: str, round_id: str
             dates[response.path] = _date(response.path)
         assert response.respondent is not None
         out[(response.respondent, q.id)] = (response.role, Completion(
-            q.id, True, asked, given, dont_know, dates[response.path], response.path))
+            q.id, True, asked, given, dont_know, *dates[response.path], response.path))
     return out
 
 
@@ -185,18 +196,22 @@ def _counts(q: Questionnaire, values: Mapping[str, Mapping[str, str]]) -> tuple[
     return asked, given, dont_know
 
 
-def _date(path: Path) -> dt.date | None:
+def _date(path: Path) -> tuple[dt.date | None, dt.date | None]:
+    """The response's `date:` and the day its file last changed."""
     try:
         value = read_yaml(path).data.get("date")
     except (YamlProblem, OSError):
         value = None
+    given = None
     if isinstance(value, dt.date):
-        return value
+        given = value
+    elif value is not None:
+        try:
+            given = dt.date.fromisoformat(str(value))
+        except ValueError:
+            given = None
     try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        pass
-    try:
-        return dt.date.fromtimestamp(path.stat().st_mtime)
+        modified = dt.date.fromtimestamp(path.stat().st_mtime)
     except OSError:
-        return None
+        modified = None
+    return given, modified

@@ -259,7 +259,12 @@ def _report_context(ws: Workspace, r: OrgReport, titles: dict[str, str], links: 
     def criteria(perspective: str) -> list[object]:
         return [c for c in m.criteria if c.perspective == perspective] if m else []
 
+    from ..forms.status import round_status, summary
+
+    status = round_status(ws, r.org.id, r.card.round)
     return {
+        "responses": summary(ws, status),
+        "people": status.people if r.org.report.respondent_names else (),
         "r": r, "m": m, "pmo_type": r.pmo_type, "model": r.operating_model,
         "round_date": round_date.isoformat(), "respondents": respondents,
         "targets_text": ", ".join(f"{t.title.split(' ')[0].lower()} {t.target}"
