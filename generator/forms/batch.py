@@ -212,7 +212,8 @@ def _response_file(ws: Workspace, path: Path, org: str | None, round_id: str | N
     if answer_set is not None:
         problems += check_answer_set(answer_set, doc, ws.questionnaires, ws.organisations,
                                      None, AnswerTable())
-    result.problems += problems
+    # warnings (such as questions left unanswered) are said about the filed copy, once written
+    result.problems += [p for p in problems if p.severity == "error"]
     if answer_set is None or result.status == "invalid":
         return result
     for given, name, key in ((org, answer_set.organisation, "organisation"),
