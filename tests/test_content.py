@@ -157,3 +157,22 @@ def test_blocks_that_name_no_perspective_are_reported_at_once(tmp_path, run):
         "'<!-- /pmo:criteria -->'",
     ]
     assert not (ws / "site").exists()
+
+
+# --- the acknowledgement ----------------------------------------------------------------------
+
+ACKNOWLEDGEMENT = (
+    "this is not an AXELOS assessment and its results are not P3M3 ratings. P3M3®, P3O®, "
+    "PRINCE2® and MSP® are registered trade marks of AXELOS Limited (PeopleCert); OPM3® and "
+    "PMBOK® are registered marks of the Project Management Institute, Inc."
+)
+
+
+def test_every_self_assessment_and_report_page_carries_the_acknowledgement(sample_site):
+    _, site, _ = sample_site
+    pages = [*(site / "surveys").rglob("index.html"), *(site / "assessments").rglob("index.html")]
+    orgs = [p for p in (site / "assessments").iterdir() if (p / "maturity").is_dir()]
+    assert len(orgs) >= 5 and len(pages) > 4 * len(orgs)  # every report page, not one
+    missing = [str(p.relative_to(site)) for p in pages
+               if ACKNOWLEDGEMENT not in " ".join(p.read_text(encoding="utf-8").split())]
+    assert missing == []
