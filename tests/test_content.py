@@ -159,6 +159,122 @@ def test_blocks_that_name_no_perspective_are_reported_at_once(tmp_path, run):
     assert not (ws / "site").exists()
 
 
+
+# --- sources ---------------------------------------------------------------------------------
+
+REFERENCES = CONTENT / "references.md"
+PERCENT = re.compile(r"\d\s?%|\d+ per ?cent\b", re.I)
+RESEARCH = re.compile(r"\b(research|researchers?|study|studies|"
+                      r"surveys? (found|showed|shows|reported|reports) that)\b", re.I)
+COMPOSITE = "composite case, details changed"
+
+
+def sources() -> dict[str, str]:
+    """The references page's sources: heading (e.g. `Hobbs and Aubry (2010)`) → citation."""
+    part = REFERENCES.read_text(encoding="utf-8").split("\n## Sources\n", 1)[1].split("\n## ", 1)[0]
+    return dict(re.findall(r"^### (.+)\n\n(.+)$", part, re.M))
+
+
+def surnames() -> set[str]:
+    """People cited on the references page: naming one is citing research."""
+    names = set()
+    for citation in sources().values():
+        authors = re.match(r"\*\*(.+?)\*\*", citation)[1]
+        names |= set(re.findall(r"(?:^|and |, )([A-Z][\w'-]+), (?:[A-Z]\. ?)+", authors))
+    return names
+
+
+def units(text: str) -> list[tuple[str, bool]]:
+    """Each line of Markdown outside code, with whether it lies in an example admonition."""
+    out, fenced, example = [], False, False
+    for line in text.splitlines():
+        if line.lstrip().startswith("```"):
+            fenced = not fenced
+            continue
+        if fenced or not line.strip():
+            continue
+        if re.match(r"^(!!!|\?\?\?\+?) ", line):
+            example = line.split()[1] == "example"
+        elif not line.startswith("    "):
+            example = False
+        out.append((line, example))
+    return out
+
+
+def claims(unit: str) -> list[str]:
+    found = [m.group(0) for m in PERCENT.finditer(unit)] + [m.group(0) for m in
+                                                           RESEARCH.finditer(unit)]
+    return found + [name for name in surnames() if re.search(rf"\b{name}\b", unit)]
+
+
+PAGES = [p for p in sorted(CONTENT.rglob("*.md"))
+         if p != REFERENCES and "reference" not in p.relative_to(CONTENT).parts]
+"""Every hand-written page but the references page itself and the tool's reference pages,
+whose percentages are the tool's own arithmetic."""
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.relative_to(CONTENT).as_posix())
+def test_figures_and_research_claims_link_to_the_references(path):
+    unsourced = [f"{claims(unit)}: {unit.strip()[:90]}" for unit, example in units(
+        path.read_text(encoding="utf-8")) if claims(unit) and not example
+        and "references.md" not in unit]
+    assert unsourced == []
+
+
+def lessons() -> list[dict]:
+    import yaml
+
+    return [lesson for path in sorted((ROOT / "library" / "lessons").glob("*.yaml"))
+            for lesson in yaml.safe_load(path.read_text(encoding="utf-8"))["lessons"]]
+
+
+@pytest.mark.parametrize("lesson", lessons(), ids=lambda x: x["id"])
+def test_lessons_link_their_figures_and_research_claims(lesson):
+    for key in ("summary", "situation", "lesson", "recommendation"):
+        text = " ".join(lesson[key].split()) if key != "recommendation" else lesson[key]
+        for unit in text.splitlines():
+            if claims(unit) and key == "summary":
+                pytest.fail(f"{lesson['id']}: the summary, shown without links, claims "
+                            f"{claims(unit)}")
+            assert not claims(unit) or "../references.md#" in unit, f"{lesson['id']}.{key}"
+
+
+@pytest.mark.parametrize("lesson", lessons(), ids=lambda x: x["id"])
+def test_lessons_say_they_are_composite_cases_or_name_listed_sources(lesson):
+    if lesson["source"] != COMPOSITE:
+        assert set(lesson["source"].split("; ")) <= set(sources()), lesson["source"]
+
+
+def test_every_source_names_author_year_title_and_publisher():
+    listed = sources()
+    assert len(listed) >= 10
+    for heading, citation in listed.items():
+        author, year = re.fullmatch(r"(.+) \((\d{4}|n\.d\.)\)", heading).groups()
+        shape = re.fullmatch(r'\*\*(.+?)\*\* \((\d{4}|n\.d\.)\)\. (\*[^*]+\*|"[^"]+")(.*)',
+                             citation)
+        assert shape, f"{heading}: expected **Author** (year). *Title* or \"Title\". Publisher."
+        assert shape[2] == year and shape[1].split(",")[0].split()[0] in author
+        assert re.search(r"\. [A-Z].*(Press|Institute|TSO|Commerce|Service|Ltd|University)",
+                         shape[4]), f"{heading}: no publisher after the title"
+
+
+def test_every_finding_cites_a_listed_source():
+    text = REFERENCES.read_text(encoding="utf-8")
+    findings = text.split("\n## Research findings\n", 1)[1].split("\n## Frameworks", 1)[0]
+    anchors = {re.sub(r"[^\w -]", "", h.lower()).replace(" ", "-").replace("ü", "u")
+               for h in sources()}
+    for finding in findings.split("\n### ")[1:]:
+        cited = set(re.findall(r"\]\(#([\w-]+)\)", finding))
+        assert cited and cited <= anchors, finding.splitlines()[0]
+
+
+def test_statistics_are_stated_once():
+    """A research figure lives on the references page; other pages link to it."""
+    for path in PAGES:
+        text = outside_blocks(path)  # the criteria are the questionnaire's, not research
+        for figure in ("two to three years", "about two years", "two-year", "184", "five hundred"):
+            assert figure not in text, f"{path.name} repeats '{figure}'"
+
 # --- the acknowledgement ----------------------------------------------------------------------
 
 ACKNOWLEDGEMENT = (
@@ -176,3 +292,31 @@ def test_every_self_assessment_and_report_page_carries_the_acknowledgement(sampl
     missing = [str(p.relative_to(site)) for p in pages
                if ACKNOWLEDGEMENT not in " ".join(p.read_text(encoding="utf-8").split())]
     assert missing == []
+
+
+# --- settled contradictions -----------------------------------------------------------------
+
+def test_the_charter_length_is_the_same_everywhere():
+    import yaml
+
+    lifecycle = (CONTENT / "standards" / "pmo-lifecycle.md").read_text(encoding="utf-8")
+    charter = yaml.safe_load((ROOT / "library" / "templates" / "pmo-charter.yaml").read_text(
+        encoding="utf-8"))["guidance"]
+    assert "two or three pages" in lifecycle.lower() and "two or three pages" in charter
+    texts = [p.read_text(encoding="utf-8") for p in CONTENT.rglob("*.md")]
+    texts += [" ".join(str(v) for v in lesson.values()) for lesson in lessons()]
+    assert not [t for t in texts if re.search(r"one-page charter|charter to one page", t)]
+
+
+def test_the_practices_say_when_level_4_is_the_default_target():
+    """The advice that level 3 suits most names every office type whose defaults reach 4."""
+    from generator.planning.targets import BASELINE, BY_TYPE
+
+    named = {"portfolio-office": "portfolio office", "hub-and-spoke": "hub-and-spoke",
+             "coe": "centre of excellence"}
+    index = (CONTENT / "practices" / "index.md").read_text(encoding="utf-8")
+    note = index.split('!!! note "Level 3', 1)[1].split("\n\n", 1)[0]
+    assert BASELINE == 3 and "Level 3 is therefore the default target" in note
+    assert {t for t, targets in BY_TYPE.items() if 4 in targets.values()} == set(named)
+    assert all(words in note for words in named.values())
+    assert "(../reference/roadmaps.md#default-targets)" in note
