@@ -115,12 +115,14 @@ def small(root: Path, page: str) -> Path:
 
 
 def test_the_build_fills_the_criteria_from_the_questionnaire(tmp_path, run):
-    ws = small(tmp_path, STALE)
+    shown = "    <!-- pmo:criteria example -->\n    <!-- /pmo:criteria -->\n"
+    ws = small(tmp_path, STALE + "\nHow to mark the place:\n\n" + shown)
     status, _, err = run("build", cwd=ws)
     assert status == 0, err
     page = (ws / "build/site/docs/practices/gov.md").read_text(encoding="utf-8")
     assert "Boards meet when they feel like it" not in page
     assert "- Sponsors, sometimes." in page  # the hand-written text around it stays
+    assert page.endswith(shown)  # a marker shown as an example, indented, is left alone
     levels = re.findall(r"^### Level (\d): (\w+)\n\n((?:- .*\n)+)", page, re.M)
     assert levels == [
         ("2", "Repeatable", "- **GOV-2-1** Boards exist\n- **GOV-2-2** Boards decide\n"),
@@ -130,7 +132,8 @@ def test_the_build_fills_the_criteria_from_the_questionnaire(tmp_path, run):
     ]
     html = (ws / "site/practices/gov/index.html").read_text(encoding="utf-8")
     assert "<strong>GOV-3-1</strong> One standard" in html
-    assert "pmo:criteria" not in re.sub(r"<!--.*?-->", "", html, flags=re.S)  # never shown
+    visible = re.sub(r"<!--.*?-->|<pre>.*?</pre>", "", html, flags=re.S)  # but the example
+    assert "pmo:criteria" not in visible
 
 
 def test_criteria_text_is_shown_as_written(tmp_path, run):

@@ -24,12 +24,13 @@ from ..models import Questionnaire
 from ..suggest import did_you_mean
 
 BLOCK = re.compile(
-    r"(?P<open><!-- pmo:criteria (?P<section>[^\s>]+) -->\n)"
+    r"^(?P<open><!-- pmo:criteria (?P<section>[^\s>]+) -->\n)"
     r"(?P<body>(?:(?!<!-- pmo:criteria).)*?)"
-    r"(?P<close><!-- /pmo:criteria -->)",
-    re.S,
+    r"^(?P<close><!-- /pmo:criteria -->)",
+    re.S | re.M,
 )
-OPENING = re.compile(r"<!-- pmo:criteria\b")
+OPENING = re.compile(r"^<!-- pmo:criteria\b", re.M)
+"""A marker counts only at the start of a line, so that a page can show one indented."""
 _MARKUP = re.compile(r"([\\`*_\[\]])")
 
 
@@ -77,7 +78,7 @@ def fill_pages(files: MutableMapping[str, bytes], q: Questionnaire | None, conte
         return
     problems = []
     for path, data in files.items():
-        if not path.endswith(".md") or b"<!-- pmo:criteria" not in data:
+        if not path.endswith(".md") or b"\n<!-- pmo:criteria" not in b"\n" + data:
             continue
         text = data.decode("utf-8")
         found = _problems(text, q, content / path)
