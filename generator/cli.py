@@ -115,7 +115,7 @@ def format_option(*choices: str) -> Callable[[F], F]:
 @click.option("--debug", is_flag=True, help="Show the traceback of internal errors.")
 @click.pass_context
 def cli(ctx: click.Context, workspace: Path | None, debug: bool) -> None:
-    """Assess PMO type, operating model and P3O maturity; plan improvements; publish a site.
+    """Assess PMO type, operating model and P3M maturity; plan improvements; publish a site.
 
     A workspace holds questionnaires, organisations and their answers as YAML files
     under `assessments/`. Start with `pmo init DIR`, or try the commands in the sample

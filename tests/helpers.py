@@ -149,7 +149,7 @@ def with_example_co(root: Path) -> Path:
 
 
 def chosen_answers(questionnaires) -> dict:
-    """Answers to the bundled P3O maturity and PMO type questionnaires, by question id, using
+    """Answers to the bundled maturity and PMO type questionnaires, by question id, using
     every kind of answer: each option, N/A, don't know, and PT-15 shown by PT-14 in one view
     and hidden in the other."""
     maturity = questionnaires["p3o-maturity"]

@@ -74,9 +74,9 @@ def test_the_form_has_drop_downs_guidance_and_protection(run, ws):
         "--questionnaire",
         "pmo-type",
     )
-    assert out == "Wrote form-example-co-2026-h1-alice.xlsx: P3O maturity, PMO type\n"
+    assert out == "Wrote form-example-co-2026-h1-alice.xlsx: P3M and PMO maturity, PMO type\n"
     book = load_workbook(ws / "form-example-co-2026-h1-alice.xlsx")
-    assert book.sheetnames == ["How to fill in", "P3O maturity", "PMO type", "Lists"]
+    assert book.sheetnames == ["How to fill in", "P3M and PMO maturity", "PMO type", "Lists"]
     assert book["Lists"].sheet_state == "hidden"
     assert book.security.lockStructure
     assert all(sheet.protection.sheet for sheet in book.worksheets)
@@ -92,7 +92,7 @@ def test_the_form_has_drop_downs_guidance_and_protection(run, ws):
     assert dropdown(book, details, "B5") == ["2025-h1", "2026-h1"]
 
     questionnaires = load(ws).questionnaires
-    maturity, sheet = questionnaires["p3o-maturity"], book["P3O maturity"]
+    maturity, sheet = questionnaires["p3o-maturity"], book["P3M and PMO maturity"]
     assert [c.value for c in sheet[1]] == [
         "Id",
         "Perspective",
@@ -164,7 +164,7 @@ def fill(path, questionnaires, answers, notes) -> None:
             for view, value in given.items() if isinstance(given, dict) else [("current", given)]:
                 cell = f"{column(sheet, headers[view])}{rows[question]}"
                 sheet[cell] = dropdown(book, sheet, cell)[values.index(value)]
-    sheet = book["P3O maturity"]
+    sheet = book["P3M and PMO maturity"]
     for question, fields in notes.items():
         for name, text in fields.items():
             sheet[f"{column(sheet, name.title())}{question_rows(sheet)[question]}"] = text

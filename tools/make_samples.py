@@ -10,7 +10,7 @@ will do), and it replaces the seven organisations' folders under `assessments/or
 
 How the answers are made:
 
-- P3O maturity: each round has a *profile*, the typical answer (0 = not, 1 = partly,
+- P3M and PMO maturity: each round has a *profile*, the typical answer (0 = not, 1 = partly,
   2 = largely, 3 = fully) to the criteria of each perspective at levels 2, 3, 4 and 5, with
   exceptions for single criteria. A respondent's answer is that value plus the bias of their
   role (sponsors and PMO leads rate higher, project managers and team members lower), a

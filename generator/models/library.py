@@ -106,7 +106,9 @@ class Lesson(Model):
     pmo_types: list[Identifier] = Field(default_factory=list)
     phases: list[Phase] = Field(default_factory=list)
     source: Text = ""
-    """Where the lesson comes from, e.g. a named study, or practitioner experience."""
+    """Where the lesson comes from: `composite case, details changed` for a case drawn from
+    practice with its details altered, or the published sources it rests on, as they are named
+    on the site's references page and separated by semicolons, e.g. `Hobbs and Aubry (2010)`."""
     related: list[Text] = Field(default_factory=list)
     """Site pages under `content/`."""
     templates: list[Identifier] = Field(default_factory=list)

@@ -26,6 +26,7 @@ from ..roadmap_views import level_at
 from ..scoring import ScoreTables
 from ..scoring.results import ClassificationResult, PerspectiveResult, ViewResult
 from ..workspace import Workspace
+from .practices import fill_pages
 from .report import OrgReport, org_report
 from .survey import survey_page, surveys_index
 
@@ -71,6 +72,7 @@ def render_site(
     """
     site = SiteFiles()
     pages = _content(ws.layout.content, site)
+    fill_pages(site.files, ws.questionnaires.get(MATURITY_ID), ws.layout.content)
     links = _Links(ws, pages)
     for name in ASSETS:
         site.files[f"assets/pmo/{name}"] = (
