@@ -28,6 +28,8 @@ START, REVIEW = "pmo-start", "pmo-review"
 SECONDS_PER_CHOICE = (15, 25)
 """Time to read a criterion and pick an answer, per point of view: quick for a respondent
 who knows the practice, slower for one who reads the guidance first."""
+SECONDS_PER_CRITERION = (25, 33)
+"""A maturity criterion asks the respondent to think of evidence and, ideally, to note it."""
 SECONDS_PER_TEXT = (60, 120)
 SECONDS_TO_START = 120
 """Reading the instructions and filling in the details."""
@@ -109,7 +111,8 @@ def minutes_to_complete(q: Questionnaire) -> tuple[int, int]:
     view, rounded to five minutes (at least five)."""
     low = high = SECONDS_TO_START
     for x in q.questions.values():
-        per = SECONDS_PER_TEXT if x.type == "text" else SECONDS_PER_CHOICE
+        per = (SECONDS_PER_TEXT if x.type == "text"
+               else SECONDS_PER_CRITERION if q.kind == "maturity" else SECONDS_PER_CHOICE)
         views = 1 if x.type == "text" else len(q.views)
         low += per[0] * views
         high += per[1] * views
