@@ -12,6 +12,7 @@ from .errors import GeneratorError
 
 COPIED = (
     "mkdocs.yml",
+    "workspace.yaml",
     "content",
     "assessments/questionnaires",
     "assessments/actions",

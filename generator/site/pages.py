@@ -29,7 +29,7 @@ from ..workspace import Workspace
 from .report import OrgReport, org_report
 from .survey import survey_page, surveys_index
 
-DOWNLOAD_VERSION = "1"
+DOWNLOAD_VERSION = "2"
 """Bump when `generator.documents` changes its output, to invalidate cached downloads."""
 BENCHMARK_MINIMUM = 5
 """A benchmark appears only when at least this many organisations contribute."""
@@ -155,7 +155,7 @@ def _surveys(ws: Workspace, site: SiteFiles, pages: Mapping[str, str]) -> None:
 def _toolkit(ws: Workspace, site: SiteFiles, links: _Links, cache: Path | None) -> None:
     templates = sorted(ws.templates.values(), key=lambda t: t.title.lower())
     for t in templates:
-        site.files[f"toolkit/downloads/{file_name(t)}"] = _cached_download(t, cache)
+        site.files[f"toolkit/downloads/{file_name(t)}"] = _cached_download(t, ws, cache)
         site.page(f"toolkit/{t.id}.md", render(
             "toolkit_page.md.j2", t=t, file=file_name(t),
             related=links.related(t.related, "../"),
@@ -169,14 +169,15 @@ def _toolkit(ws: Workspace, site: SiteFiles, links: _Links, cache: Path | None) 
                                          by_phase=[(p, ts) for p, ts in by_phase if ts]))
 
 
-def _cached_download(template: Template, cache: Path | None) -> bytes:
+def _cached_download(template: Template, ws: Workspace, cache: Path | None) -> bytes:
     if cache is None:
-        return download(template)
-    key = hashlib.sha256(f"{DOWNLOAD_VERSION}|{template!r}".encode()).hexdigest()
+        return download(template, ws.branding)
+    text = f"{DOWNLOAD_VERSION}|{ws.branding.key}|{template!r}"
+    key = hashlib.sha256(text.encode()).hexdigest()
     path = cache / f"{key}.{template.format}"
     if path.is_file():
         return path.read_bytes()
-    data = download(template)
+    data = download(template, ws.branding)
     write_atomic(path, data)
     return data
 
