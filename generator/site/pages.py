@@ -184,7 +184,7 @@ def _cached_download(template: Template, ws: Workspace, cache: Path | None) -> b
 
 def _lessons(ws: Workspace, site: SiteFiles, links: _Links) -> None:
     lessons = sorted(ws.lessons.values(), key=lambda x: x.id)
-    titles = _titles(ws)
+    titles = titles_of(ws)
 
     def tags(lesson: Lesson) -> list[str]:
         return ([titles.get(p, p) for p in lesson.perspectives]
@@ -207,7 +207,7 @@ def _lessons(ws: Workspace, site: SiteFiles, links: _Links) -> None:
     ))
 
 
-def _titles(ws: Workspace) -> dict[str, str]:
+def titles_of(ws: Workspace) -> dict[str, str]:
     out: dict[str, str] = {}
     for q in ws.questionnaires.values():
         if q.kind == "maturity":
@@ -218,34 +218,44 @@ def _titles(ws: Workspace) -> dict[str, str]:
 
 def _report(ws: Workspace, r: OrgReport, site: SiteFiles, links: _Links) -> None:
     base = f"assessments/{r.org.id}"
-    titles = _titles(ws)
+    titles = titles_of(ws)
     context = _report_context(ws, r, titles, links)
     site.page(f"{base}/index.md", render("org_summary.md.j2", **context))
     site.page(f"{base}/type-and-model.md", render("org_type_model.md.j2", **context))
+    if r.maturity is not None:
+        site.page(f"{base}/maturity.md", render("org_maturity.md.j2", **context))
+    if r.roadmap is not None:
+        site.page(f"{base}/roadmap.md", render("org_roadmap.md.j2", **context))
+    site.charts.extend(report_charts(ws, r, titles, f"{base}/charts/"))
+
+
+def report_charts(ws: Workspace, r: OrgReport, titles: dict[str, str], prefix: str
+                  ) -> list[ChartJob]:
+    """The charts of one organisation's report, named `prefix` + `radar.svg` and so on; the
+    site draws them as SVG, the report documents as PNG."""
+    jobs = []
     m = r.maturity
     if m is not None:
-        site.page(f"{base}/maturity.md", render("org_maturity.md.j2", **context))
         current = [p.level for p in m.perspectives]
         targets = [r.target(p.id) for p in m.perspectives]
         previous = [p.previous_level for p in m.perspectives] if r.card.previous_round else None
-        site.charts.append(ChartJob(f"{base}/charts/radar.svg", "radar", (
+        jobs.append(ChartJob(f"{prefix}radar.svg", "radar", (
             tuple(p.title for p in m.perspectives), tuple(current),
             tuple(t if t is not None else 0 for t in targets),
             tuple(previous) if previous else None)))
     if len(r.history) > 1 and m is not None:
         scores = tuple(tuple(dict((pid, s) for pid, _, s in point.perspectives).get(p.id)
                              for point in r.history) for p in m.perspectives)
-        site.charts.append(ChartJob(f"{base}/charts/trend.svg", "trend", (
+        jobs.append(ChartJob(f"{prefix}trend.svg", "trend", (
             tuple(point.round for point in r.history), tuple(p.title for p in m.perspectives),
             scores)))
     if r.pmo_type is not None:
-        site.charts.append(ChartJob(f"{base}/charts/type.svg", "type", _type_args(ws, r)))
+        jobs.append(ChartJob(f"{prefix}type.svg", "type", _type_args(ws, r)))
     if r.operating_model is not None:
-        site.charts.append(ChartJob(f"{base}/charts/model.svg", "model", _model_args(ws, r)))
+        jobs.append(ChartJob(f"{prefix}model.svg", "model", _model_args(ws, r)))
     if r.roadmap is not None:
-        site.page(f"{base}/roadmap.md", render("org_roadmap.md.j2", **context))
-        site.charts.append(ChartJob(f"{base}/charts/roadmap.svg", "roadmap",
-                                    (r.roadmap, titles)))
+        jobs.append(ChartJob(f"{prefix}roadmap.svg", "roadmap", (r.roadmap, titles)))
+    return jobs
 
 
 def _report_context(ws: Workspace, r: OrgReport, titles: dict[str, str], links: _Links
@@ -374,7 +384,7 @@ def _model_args(ws: Workspace, r: OrgReport) -> tuple[object, ...]:
 def _overview(ws: Workspace, tables: ScoreTables, reports: list[OrgReport],
               benchmark_orgs: list[str], site: SiteFiles, pages: Mapping[str, str],
               waiting: list[Organisation]) -> None:
-    titles = _titles(ws)
+    titles = titles_of(ws)
     benchmark = _benchmark(ws, tables, benchmark_orgs)
     if benchmark is not None:
         site.charts.append(ChartJob("assessments/charts/benchmark.svg", "benchmark",
