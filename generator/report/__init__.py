@@ -41,6 +41,27 @@ def report_doc(ws: Workspace, r: OrgReport) -> ReportDoc:
     return build_report(ws, r, titles, charts)
 
 
+def write_report(ws: Workspace, org: str, round_id: str | None, fmt: str
+                 ) -> tuple[str, bytes]:
+    """`pmo report`: the default file name and the bytes of one organisation's report."""
+    from ..checks.actions import MATURITY_ID
+    from ..errors import GeneratorError
+    from ..planning import roadmap_for
+    from ..scoring import score_workspace
+    from ..site.report import org_report
+
+    tables = score_workspace(ws)
+    ws.organisation(org)
+    plan = None
+    if MATURITY_ID in ws.questionnaires and ws.actions:
+        try:
+            plan = roadmap_for(ws, tables, org, round_id)
+        except GeneratorError:  # no maturity answers in that round: a report without a plan
+            plan = None
+    doc = report_doc(ws, org_report(ws, tables, org, plan, round_id))
+    return file_name(doc, fmt), report_bytes(doc, ws.branding, fmt)
+
+
 def file_name(report: ReportDoc, fmt: str) -> str:
     return f"{report.org_id}-{report.round}-report.{fmt}"
 
@@ -102,4 +123,5 @@ def _both(job: tuple[ReportDoc, Branding]) -> dict[str, bytes]:
     return {fmt: report_bytes(report, branding, fmt, images) for fmt in FORMATS}
 
 
-__all__ = ["FORMATS", "ReportDoc", "file_name", "report_bytes", "report_doc", "report_files"]
+__all__ = ["FORMATS", "ReportDoc", "file_name", "report_bytes", "report_doc", "report_files",
+           "write_report"]

@@ -12,7 +12,9 @@ from ..markdown_text import Run
 class Heading:
     text: str
     level: int = 1
-    """1 for a chapter (a new page in print), 2 and 3 below it."""
+    """1 for a chapter, 2 and 3 below it."""
+    new_page: bool = True
+    """A chapter starts a new page unless this is false (for short ones)."""
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ def report_docx(report: ReportDoc, b: Branding, images: dict[str, bytes]) -> byt
     for block in report.blocks:
         if isinstance(block, Heading):
             paragraph = doc.add_heading(block.text, level=block.level)
-            if block.level == 1:  # every chapter starts a page
+            if block.level == 1 and block.new_page:
                 paragraph.paragraph_format.page_break_before = True
         elif isinstance(block, Para):
             paragraph = doc.add_paragraph()

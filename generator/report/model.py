@@ -18,7 +18,7 @@ from ..scoring.results import ClassificationResult, CriterionResult
 from ..site.report import OrgReport
 from ..workspace import Workspace
 from .blocks import Block, Chart, Facts, Heading, Items, Para, Table, bold, text
-from .roadmap import roadmap_section
+from .roadmap import roadmap_details, roadmap_section
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,8 @@ def build_report(ws: Workspace, r: OrgReport, titles: dict[str, str],
                                "Roadmap: when each action runs, and the maturity it projects"))
     out += _trend(r, charts)
     out += _appendix(ws, r)
+    if r.roadmap is not None:
+        out += roadmap_details(r.roadmap)
     return ReportDoc(
         org_id=r.org.id, org_name=r.org.name, round=r.card.round, round_label=r.card.round_label,
         date=date, prepared_for=r.org.name,
@@ -115,41 +117,66 @@ def _summary(r: OrgReport, titles: dict[str, str]) -> list[Block]:
         out.append(Heading("The five actions that matter most", 3))
         top = sorted(plan.actions, key=lambda a: (-a.value, a.start_month, a.id))[:5]
         out.append(Items(tuple(
-            (bold(a.title), Run(f" ({month(a.start)}, {number(a.effort)} person-days): "),
-             Run(a.reason)) for a in sorted(top, key=lambda a: (a.start_month, a.id))),
-            numbered=True))
+            (bold(a.title), Run(f": from {month(a.start)}, {number(a.effort)} person-days, "
+                                f"{_moves(a.step)}."))
+            for a in sorted(top, key=lambda a: (a.start_month, a.id))), numbered=True))
     out.append(Heading("What changed since the previous round", 3))
     out.append(_changes(r))
     return out
 
 
+def _moves(step: str) -> str:
+    """A planned action's step in words: `governance 2→3` or setting up the office."""
+    return "to set up the office" if step == "set-up" else f"to move {step}"
+
+
 def _weakest(r: OrgReport) -> str:
+    """The perspectives at the overall level, and the one closest to the next level."""
     m = r.maturity
     if m is None or m.level is None:
         return ""
     low = [p for p in m.perspectives if p.level == m.level]
-    parts = []
-    for p in low:
-        criteria = len(p.limiting)
-        parts.append(f"{p.title} (level {p.level}"
-                     + (f"; {criteria} criteria stop level {p.level + 1}" if criteria else "")
-                     + ")")
-    return "; ".join(parts)
+    names = ", ".join(p.title for p in low)
+    if len(low) == 1:
+        head = f"{names} is at level {m.level}"
+    else:
+        head = f"{len(low)} of {len(m.perspectives)} perspectives are at level {m.level}: {names}"
+    gaps = [p for p in low if p.limiting]
+    if not gaps:
+        return head + "."
+    closest = min(gaps, key=lambda p: (len(p.limiting), p.title))
+    count = len(closest.limiting)
+    return (f"{head}. Closest to level {m.level + 1}: {closest.title}, "
+            f"{count} criterion{'s' * (count != 1)} short.").replace("criterions", "criteria")
 
 
-def _changes(r: OrgReport) -> Para:
+def _changes(r: OrgReport) -> Block:
     m = r.maturity
     if not r.card.previous_round or m is None:
         return text("This is the first round assessed: it sets the baseline that later rounds "
                     "are compared with.")
-    moved = [p for p in m.perspectives if p.previous_score is not None and p.score is not None
-             and abs(p.score - p.previous_score) >= 0.05]
-    if not moved:
-        return text(f"No perspective moved since round {r.card.previous_round}.")
-    moved.sort(key=lambda p: -(p.score or 0) + (p.previous_score or 0))
-    parts = [f"{p.title} level {p.previous_level}→{p.level} "
-             f"({(p.score or 0) - (p.previous_score or 0):+.1f})" for p in moved]
-    return text(f"Since round {r.card.previous_round}: " + "; ".join(parts) + ".")
+    moved = [(p, (p.score or 0) - (p.previous_score or 0)) for p in m.perspectives
+             if p.previous_score is not None and p.score is not None]
+    groups = (
+        ("Improved", [x for x in moved if x[1] >= 0.2]),
+        ("Fell back", [x for x in moved if x[1] <= -0.2]),
+        ("Little change (under 0.2)", [x for x in moved if abs(x[1]) < 0.2]),
+    )
+    entries = []
+    for label, found in groups:
+        if not found:
+            continue
+        found.sort(key=lambda x: -abs(x[1]))
+        parts = [f"{p.title} ({_step(p.previous_level, p.level)}{change:+.1f})"
+                 for p, change in found]
+        entries.append((bold(f"{label}: "), Run("; ".join(parts) + ".")))
+    return Items(tuple(entries))
+
+
+def _step(before: int | None, after: int | None) -> str:
+    if before is None or after is None or before == after:
+        return ""
+    return f"level {before}→{after}, "
 
 
 def _best(c: ClassificationResult, view: str) -> str:
@@ -197,9 +224,12 @@ def _maturity(r: OrgReport, charts: dict[str, tuple[str, tuple[Any, ...]]]) -> l
     if not limiting:
         out.append(text("No criterion holds a perspective back below the top level."))
         return out
-    out.append(Table(("Perspective", "Criterion", "Level", "Answer"),
-                     tuple((p.title, f"{c.id}: {c.text}", str(c.level), c.answer)
-                           for p, c in limiting), (2.2, 6, 0.9, 1.6), right=(2,)))
+    rows = []
+    for i, (p, c) in enumerate(limiting):
+        first = i == 0 or limiting[i - 1][0].id != p.id
+        rows.append((p.title if first else "", f"{c.id}: {c.text}", str(c.level), c.answer))
+    out.append(Table(("Perspective", "Criterion", "Level", "Answer"), tuple(rows),
+                     (2.2, 6, 0.9, 1.6), right=(2,)))
     return out
 
 
@@ -220,7 +250,7 @@ def _type_and_model(ws: Workspace, r: OrgReport, titles: dict[str, str],
                         "as a fit from 0 to 100% to each type: ",
                         bold(f"it has {_best(c, 'current')}"), " and ",
                         bold(f"needs {_best(c, 'target')}"), "."))
-        out.append(_chart(charts, "type", "Fit to each PMO type: today and needed"))
+        out.append(_chart(charts, "type", "Fit to each PMO type: today and needed", 0.85))
     c = r.operating_model
     if c is not None:
         out.append(Heading("Operating model", 2))
@@ -228,7 +258,8 @@ def _type_and_model(ws: Workspace, r: OrgReport, titles: dict[str, str],
                         "controlling to directive (100), overall and for each of its functions: ",
                         bold(f"today {_position(c, 'current', titles)}"), "; ",
                         bold(f"it should be {_position(c, 'target', titles)}"), "."))
-        out.append(_chart(charts, "model", "Operating model: today and what it should be"))
+        out.append(_chart(charts, "model", "Operating model: today and what it should be",
+                          0.85))
         views = {v.view: v for v in c.views}
         current, target = views.get("current"), views.get("target")
         if current is not None and current.sections:
@@ -246,7 +277,7 @@ def _disagreements(ws: Workspace, r: OrgReport) -> list[Block]:
     m = r.maturity
     split = [c for c in m.criteria if c.disagreement and not c.agreed] if m else []
     classified = [(c, q) for c in r.card.classifications for q in c.disagreements]
-    out: list[Block] = [Heading("Disagreements to settle")]
+    out: list[Block] = [Heading("Disagreements to settle", new_page=False)]
     if not split and not classified:
         out.append(text("The respondents broadly agree: no answer needs settling in a "
                         "workshop."))

@@ -70,7 +70,8 @@ def _data(report: ReportDoc, b: Branding, images: dict[str, bytes]) -> dict[str,
 
 def _block(block: object) -> dict[str, Any]:
     if isinstance(block, Heading):
-        return {"type": "heading", "text": block.text, "level": block.level}
+        return {"type": "heading", "text": block.text, "level": block.level,
+                "new_page": block.new_page}
     if isinstance(block, Para):
         return {"type": "para", "runs": _runs(block.runs), "style": block.style}
     if isinstance(block, Items):

@@ -13,7 +13,7 @@ import datetime as dt
 from ..markdown_text import Run
 from ..planning import PlannedAction, Roadmap
 from ..render import month, number
-from .blocks import Block, Heading, Items, Para, Table, text
+from .blocks import Block, Heading, Para, Table, text
 
 FIRST_MONTHS = 3
 """Months that count as the first 90 days."""
@@ -29,7 +29,7 @@ def roadmap_section(plan: Roadmap, titles: dict[str, str], chart: Block | None
         f"{plan.horizon} months from {month(plan.start)}, with {number(plan.capacity)} "
         "person-days a month for improvement work. Each action closes a gap between a "
         "perspective's level and its target, one level at a time, prerequisites first"
-        + (f", towards the {needed.lower()} the organisation needs." if needed else ".")))
+        + (f", towards the {needed} the organisation needs." if needed else ".")))
     if chart is not None:
         out.append(chart)
     out.append(Heading("Targets", 2))
@@ -68,10 +68,18 @@ def roadmap_section(plan: Roadmap, titles: dict[str, str], chart: Block | None
         out.append(text("These actions are needed for the targets but would finish after the "
                         "horizon."))
         out.append(_plan_table(list(plan.deferred)))
-    out.append(Heading("What each action involves", 2))
-    out.append(Items(tuple(
-        (Run(a.title, bold=True), Run(f" ({a.step}): {a.summary}"))
-        for a in [*plan.actions, *plan.deferred])))
+    return out
+
+
+def roadmap_details(plan: Roadmap) -> list[Block]:
+    """What each planned action involves and why it is in the plan, for the appendix."""
+    out: list[Block] = [Heading("Appendix: the actions in detail")]
+    for a in [*plan.actions, *plan.deferred]:
+        out.append(Heading(a.title, 3))
+        out.append(Para((Run(f"{month(a.start)} to {month(a.end)} · {a.step} · "
+                             f"{number(a.effort)} person-days", italic=True),)))
+        out.append(text(a.summary))
+        out.append(Para((Run("Why: ", bold=True), Run(a.reason))))
     return out
 
 

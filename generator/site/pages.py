@@ -49,6 +49,8 @@ class SiteFiles:
     charts: list[ChartJob] = field(default_factory=list)
     titles: dict[str, str] = field(default_factory=dict)
     """Every page's title, as MkDocs will show it."""
+    reports: list[OrgReport] = field(default_factory=list)
+    """The organisations' reports, for the report documents drawn after the pages."""
 
     def page(self, path: str, text: str) -> None:
         self.files[path] = text.encode("utf-8")
@@ -82,6 +84,7 @@ def render_site(
     if ws.lessons:
         _lessons(ws, site, links)
     reports = [org_report(ws, tables, o, roadmaps.get(o)) for o in orgs]
+    site.reports = reports
     for report in reports:
         _report(ws, report, site, links)
     _overview(ws, tables, reports, benchmark_orgs, site, pages,
@@ -298,7 +301,13 @@ def _report_context(ws: Workspace, r: OrgReport, titles: dict[str, str], links: 
         "lesson_title": lambda ident: ws.lessons[ident].title if ident in ws.lessons else ident,
         "lesson_link": lambda ident: f"../../lessons/{ident}.md",
         "help_links": lambda action: _help_links(ws, links, action),
+        "documents": {fmt: f"downloads/{report_file(r, fmt)}" for fmt in ("docx", "pdf")},
     }
+
+
+def report_file(r: OrgReport, fmt: str) -> str:
+    """The file name of an organisation's report document in the site."""
+    return f"{r.org.id}-{r.card.round}-report.{fmt}"
 
 
 def _help_links(ws: Workspace, links: _Links, action: object) -> list[str]:
