@@ -37,6 +37,7 @@ MARGINS_MM = {"top": 24, "bottom": 20, "left": 20, "right": 20}
 TEXT = RGBColor(0x26, 0x26, 0x26)
 GREY = RGBColor(0x59, 0x59, 0x59)
 TABLE_STYLE = "PMO Table"
+TABLE_STYLE_ID = "PMOTable"
 GUIDANCE_STYLE = "Guidance"
 """Grey italic help text in templates: a style, so that it can be found and removed at once."""
 XLSX_PAPER = {"A4": 9, "Letter": 1}
@@ -136,7 +137,7 @@ def _font(style: object, name: str, size: float, colour: RGBColor) -> None:
 def _table_style(doc: DocxDocument, b: Branding) -> None:
     """A real Word table style: light grid, the header row in the accent colour."""
     xml = f"""
-    <w:style {nsdecls('w')} w:type="table" w:customStyle="1" w:styleId="PMOTable">
+    <w:style {nsdecls('w')} w:type="table" w:customStyle="1" w:styleId="{TABLE_STYLE_ID}">
       <w:name w:val="{TABLE_STYLE}"/>
       <w:basedOn w:val="TableNormal"/>
       <w:uiPriority w:val="40"/>
@@ -256,6 +257,17 @@ def _company(doc: DocxDocument, company: str) -> None:
             part._blob = text.encode("utf-8")
 
 
+def add_paragraph(doc: DocxDocument, style_id: str | None = None, text: str = ""
+                  ) -> Paragraph:
+    """A paragraph in the style with this id (`Heading1`, `ListBullet`...). python-docx
+    looks a style up by name with an XPath query on every use, which costs seconds in a long
+    report; the id is set directly instead."""
+    paragraph = doc.add_paragraph(text)
+    if style_id:
+        paragraph._p.style = style_id
+    return paragraph
+
+
 def add_runs(paragraph: Paragraph, runs: Sequence[Run]) -> None:
     for piece in runs:
         run = paragraph.add_run(piece.text)
@@ -267,14 +279,15 @@ def add_runs(paragraph: Paragraph, runs: Sequence[Run]) -> None:
 
 def add_blocks(doc: DocxDocument, items: Sequence[Block], style: str | None = None) -> None:
     """Markdown blocks as paragraphs and list items; `style` for the plain paragraphs."""
+    ids = {"Guidance": "Guidance", None: None}
     for block in items:
         if block.kind == "bullet":
-            name = "List Bullet 2" if block.depth else "List Bullet"
+            name = "ListBullet2" if block.depth else "ListBullet"
         elif block.kind == "number":
-            name = "List Number"
+            name = "ListNumber"
         else:
-            name = style or "Normal"
-        paragraph = doc.add_paragraph(style=name)
+            name = ids[style]
+        paragraph = add_paragraph(doc, name)
         add_runs(paragraph, block.runs)
         if style == GUIDANCE_STYLE and block.kind != "paragraph":
             for run in paragraph.runs:
@@ -288,7 +301,7 @@ def add_table(doc: DocxDocument, header: Sequence[str], rows: Sequence[Sequence[
     """A table in the shared style: the header row repeats on every page and no row splits
     across pages. `right` lists the columns aligned right (numbers)."""
     table = doc.add_table(rows=1 + len(rows), cols=len(header))
-    table.style = doc.styles[TABLE_STYLE]
+    table._tbl.tblPr.style = TABLE_STYLE_ID  # by id: see add_paragraph
     for i, row in enumerate(table.rows):
         properties = row._tr.get_or_add_trPr()
         properties.append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))

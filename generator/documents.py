@@ -11,7 +11,14 @@ from docx.document import Document as DocxDocument
 from docx.enum.text import WD_BREAK
 
 from .branding import Branding
-from .docstyle import GUIDANCE_STYLE, add_blocks, add_table, new_document, text_width_mm
+from .docstyle import (
+    GUIDANCE_STYLE,
+    add_blocks,
+    add_paragraph,
+    add_table,
+    new_document,
+    text_width_mm,
+)
 from .markdown_text import Block, Run, blocks
 from .models import Template
 from .toolkit_workbook import xlsx_bytes
@@ -44,13 +51,13 @@ def docx_bytes(template: Template, branding: Branding | None = None) -> bytes:
     add_blocks(doc, blocks(template.guidance), style=GUIDANCE_STYLE)
     doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
     for section in template.sections:
-        doc.add_heading(section.heading, level=1)
+        add_paragraph(doc, "Heading1", section.heading)
         add_blocks(doc, blocks(section.guidance), style=GUIDANCE_STYLE)
         prompts = [Block("bullet", (Run(p),)) for p in section.prompts]
         add_blocks(doc, prompts, style=GUIDANCE_STYLE)
         if section.table is not None:
             _table(doc, section.table.columns, section.table.rows, b.paper)
-        doc.add_paragraph("")
+        add_paragraph(doc)
     return document_bytes(doc)
 
 

@@ -143,7 +143,8 @@ def prepare(
         charts = draw_all(site.charts, root / ".pmo-cache" / "charts",
                           advance=progress.advance)
     with stage("documents", len(site.reports)):
-        documents = _documents(ws, site, root / ".pmo-cache" / "documents", progress)
+        documents = _documents(ws, site, charts.charts, root / ".pmo-cache" / "documents",
+                               progress)
     files = {**site.files, **charts.charts, **documents}
     build_dir = root / "build" / (org or "site")
     with stage("write"):
@@ -193,13 +194,18 @@ def build(
     )
 
 
-def _documents(ws: Workspace, site: SiteFiles, cache: Path, progress: Progress
-               ) -> dict[str, bytes]:
-    """Each organisation's report as DOCX and PDF, next to its report pages."""
+def _documents(ws: Workspace, site: SiteFiles, charts: dict[str, bytes], cache: Path,
+               progress: Progress) -> dict[str, bytes]:
+    """Each organisation's report as DOCX and PDF, next to its report pages, with the charts
+    the site has just drawn."""
     from .report import report_doc, report_files
 
-    docs = {r.org.id: report_doc(ws, r) for r in site.reports}
-    made, _ = report_files(docs.values(), ws.branding, cache)
+    docs = []
+    for r in site.reports:
+        doc = report_doc(ws, r)
+        folder = f"assessments/{r.org.id}/charts/"
+        docs.append((doc, {c.name: charts[f"{folder}{c.name}.svg"] for c in doc.charts}))
+    made, _ = report_files(docs, ws.branding, cache)
     out = {}
     for r in site.reports:
         for fmt, data in made[r.org.id].items():

@@ -175,7 +175,7 @@ def _example_row(sheet: Worksheet, layout: Layout, layouts: dict[str, Layout], r
             cell.value = formula_text(column.formula, row, layout, layouts)
         else:
             write(cell, _typed(values[index - 1] if index <= len(values) else "", column))
-            cell.alignment = Alignment(vertical="top", wrap_text=column.width >= 20)
+            cell.alignment = ALIGN[column.width >= 20]
         cell.font = grey
         if not column.formula:
             cell.fill = PatternFill("solid", fgColor=EXAMPLE_FILL)
@@ -201,16 +201,19 @@ def _typed(text: str, column: Column) -> object:
     return text
 
 
+NUMBER_FORMATS = {"date": "yyyy-mm-dd", "integer": "0", "number": "#,##0.##"}
+ALIGN = {wrap: Alignment(vertical="top", wrap_text=wrap) for wrap in (False, True)}
+"""Shared style objects: openpyxl compares every new one with those it has, which is slow
+over thousands of cells."""
+COMPUTED = PatternFill("solid", fgColor=COMPUTED_FILL)
+
+
 def _format(cell: object, column: Column) -> None:
-    if column.kind == "date":
-        cell.number_format = "yyyy-mm-dd"  # type: ignore[attr-defined]
-    elif column.kind == "integer":
-        cell.number_format = "0"  # type: ignore[attr-defined]
-    elif column.kind == "number":
-        cell.number_format = "#,##0.##"  # type: ignore[attr-defined]
-    cell.alignment = Alignment(vertical="top", wrap_text=column.width >= 20)  # type: ignore
+    if column.kind in NUMBER_FORMATS:
+        cell.number_format = NUMBER_FORMATS[column.kind]  # type: ignore[attr-defined]
+    cell.alignment = ALIGN[column.width >= 20]  # type: ignore[attr-defined]
     if column.formula:
-        cell.fill = PatternFill("solid", fgColor=COMPUTED_FILL)  # type: ignore[attr-defined]
+        cell.fill = COMPUTED  # type: ignore[attr-defined]
 
 
 def _total_row(sheet: Worksheet, layout: Layout) -> None:

@@ -16,21 +16,20 @@ from importlib.metadata import version
 from pathlib import Path
 
 from ..branding import Branding
-from ..charts import render
-from ..charts.jobs import FIGURES
+from ..charts.jobs import ChartJob, draw_all
 from ..files import write_atomic
 from ..site.pages import report_charts, titles_of
 from ..site.report import OrgReport
 from ..workspace import Workspace
 from .docx_writer import report_docx
 from .model import ReportDoc, build_report
-from .pdf_writer import report_pdf
+from .pdf_writer import raster_pages, report_pdf
 
 VERSION = "1"
 """Bump when the report's content or layout changes, to invalidate cached documents."""
 FORMATS = ("docx", "pdf")
 DPI = 200
-"""Charts in the documents: print resolution."""
+"""Charts in the Word document: print resolution (the PDF has them as vectors)."""
 PARALLEL_FROM = 3
 
 
@@ -59,7 +58,8 @@ def write_report(ws: Workspace, org: str, round_id: str | None, fmt: str
         except GeneratorError:  # no maturity answers in that round: a report without a plan
             plan = None
     doc = report_doc(ws, org_report(ws, tables, org, plan, round_id))
-    return file_name(doc, fmt), report_bytes(doc, ws.branding, fmt)
+    svgs = draw_charts(doc, ws.root / ".pmo-cache" / "charts")
+    return file_name(doc, fmt), report_bytes(doc, ws.branding, fmt, svgs)
 
 
 def file_name(report: ReportDoc, fmt: str) -> str:
@@ -67,17 +67,25 @@ def file_name(report: ReportDoc, fmt: str) -> str:
 
 
 def report_bytes(report: ReportDoc, branding: Branding, fmt: str,
-                 images: dict[str, bytes] | None = None) -> bytes:
-    """The report in `fmt` (`docx` or `pdf`)."""
-    images = images if images is not None else draw_charts(report)
+                 svgs: dict[str, bytes] | None = None) -> bytes:
+    """The report in `fmt` (`docx` or `pdf`); `svgs` are its charts as drawn for the site
+    (drawn here when not given)."""
+    svgs = svgs if svgs is not None else draw_charts(report)
     if fmt == "docx":
-        return report_docx(report, branding, images)
-    return report_pdf(report, branding, images)
+        return report_docx(report, branding, rasterise(svgs))
+    return report_pdf(report, branding, svgs)
 
 
-def draw_charts(report: ReportDoc) -> dict[str, bytes]:
-    """Each chart of the report as a PNG at print resolution."""
-    return {c.name: render(FIGURES[c.kind](*c.args), "png", dpi=DPI) for c in report.charts}
+def draw_charts(report: ReportDoc, cache: Path | None = None) -> dict[str, bytes]:
+    """Each chart of the report as SVG, from the site's chart cache where it is there."""
+    jobs = [ChartJob(c.name, c.kind, c.args) for c in report.charts]
+    return draw_all(jobs, cache).charts
+
+
+def rasterise(svgs: dict[str, bytes]) -> dict[str, bytes]:
+    """Charts as PNG at print resolution, for Word; rendered by Typst (resvg), which is
+    several times faster than drawing them again with matplotlib at that resolution."""
+    return dict(zip(svgs, raster_pages(list(svgs.values()), DPI), strict=True))
 
 
 def cache_key(report: ReportDoc, branding: Branding) -> str:
@@ -86,20 +94,20 @@ def cache_key(report: ReportDoc, branding: Branding) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def report_files(reports: Iterable[ReportDoc], branding: Branding, cache: Path | None
-                 ) -> tuple[dict[str, dict[str, bytes]], int]:
-    """Both formats of every report by organisation id, from the cache where possible; and
-    how many reports were rendered."""
+def report_files(reports: Iterable[tuple[ReportDoc, dict[str, bytes]]], branding: Branding,
+                 cache: Path | None) -> tuple[dict[str, dict[str, bytes]], int]:
+    """Both formats of every report (given with its charts' SVGs) by organisation id, from
+    the cache where possible; and how many reports were rendered."""
     out: dict[str, dict[str, bytes]] = {}
-    missing: list[ReportDoc] = []
-    for report in reports:
+    missing: list[tuple[ReportDoc, dict[str, bytes]]] = []
+    for report, svgs in reports:
         key = cache_key(report, branding)
         found = {fmt: cache / f"{key}.{fmt}" for fmt in FORMATS} if cache else {}
         if found and all(path.is_file() for path in found.values()):
             out[report.org_id] = {fmt: path.read_bytes() for fmt, path in found.items()}
         else:
-            missing.append(report)
-    jobs = [(report, branding) for report in missing]
+            missing.append((report, svgs))
+    jobs = [(report, svgs, branding) for report, svgs in missing]
     workers = min(os.cpu_count() or 1, len(jobs))
     if len(jobs) >= PARALLEL_FROM and workers > 1:
         context = multiprocessing.get_context(
@@ -108,7 +116,7 @@ def report_files(reports: Iterable[ReportDoc], branding: Branding, cache: Path |
             made = pool.map(_both, jobs, chunksize=1)
     else:
         made = [_both(job) for job in jobs]
-    for report, files in zip(missing, made, strict=True):
+    for (report, _), files in zip(missing, made, strict=True):
         out[report.org_id] = files
         if cache is not None:
             key = cache_key(report, branding)
@@ -117,10 +125,9 @@ def report_files(reports: Iterable[ReportDoc], branding: Branding, cache: Path |
     return out, len(missing)
 
 
-def _both(job: tuple[ReportDoc, Branding]) -> dict[str, bytes]:
-    report, branding = job
-    images = draw_charts(report)
-    return {fmt: report_bytes(report, branding, fmt, images) for fmt in FORMATS}
+def _both(job: tuple[ReportDoc, dict[str, bytes], Branding]) -> dict[str, bytes]:
+    report, svgs, branding = job
+    return {fmt: report_bytes(report, branding, fmt, svgs) for fmt in FORMATS}
 
 
 __all__ = ["FORMATS", "ReportDoc", "file_name", "report_bytes", "report_doc", "report_files",

@@ -13,6 +13,7 @@ from ..branding import Branding
 from ..docstyle import (
     GREY,
     add_contents,
+    add_paragraph,
     add_runs,
     add_table,
     document_bytes,
@@ -38,19 +39,19 @@ def report_docx(report: ReportDoc, b: Branding, images: dict[str, bytes]) -> byt
     figure = 0
     for block in report.blocks:
         if isinstance(block, Heading):
-            paragraph = doc.add_heading(block.text, level=block.level)
+            paragraph = add_paragraph(doc, f"Heading{block.level}", block.text)
             if block.level == 1 and block.new_page:
                 paragraph.paragraph_format.page_break_before = True
         elif isinstance(block, Para):
-            paragraph = doc.add_paragraph()
+            paragraph = add_paragraph(doc)
             add_runs(paragraph, block.runs)
             if block.style == "note":
                 for run in paragraph.runs:
                     run.font.size, run.font.color.rgb = Pt(9), GREY
         elif isinstance(block, Items):
-            style = "List Number" if block.numbered else "List Bullet"
+            style = "ListNumber" if block.numbered else "ListBullet"
             for entry in block.entries:
-                add_runs(doc.add_paragraph(style=style), entry)
+                add_runs(add_paragraph(doc, style), entry)
         elif isinstance(block, Table):
             total = sum(block.widths)
             add_table(doc, block.header, block.rows,
@@ -64,7 +65,7 @@ def report_docx(report: ReportDoc, b: Branding, images: dict[str, bytes]) -> byt
             picture.paragraph_format.keep_with_next = True
             picture.add_run().add_picture(io.BytesIO(images[block.name]),
                                           width=Mm(width * block.width))
-            doc.add_paragraph(f"Figure {figure}. {block.caption}", style="Caption")
+            add_paragraph(doc, "Caption", f"Figure {figure}. {block.caption}")
     return document_bytes(doc)
 
 

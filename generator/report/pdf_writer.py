@@ -31,19 +31,38 @@ FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 
 
 def report_pdf(report: ReportDoc, b: Branding, images: dict[str, bytes]) -> bytes:
-    """The PDF; `images` holds each chart's PNG by name."""
+    """The PDF; `images` holds each chart's SVG by name (vector graphics: sharp in print)."""
     source = (resources.files("generator.report") / "report.typ").read_text(encoding="utf-8")
     with tempfile.TemporaryDirectory(prefix="pmo-report-") as folder:
         root = Path(folder)
         for name, data in images.items():
-            (root / f"{name}.png").write_bytes(data)
+            (root / f"{name}.svg").write_bytes(data)
         if b.logo:
             (root / f"logo.{b.logo_type}").write_bytes(b.logo)
         (root / "data.json").write_text(json.dumps(_data(report, b, images), ensure_ascii=False),
                                         encoding="utf-8")
         (root / "report.typ").write_text(source, encoding="utf-8")
-        return typst.compile(str(root / "report.typ"), root=str(root), font_paths=[str(FONTS)],
-                             ignore_system_fonts=True)
+        return _compile(root / "report.typ", "pdf")
+
+
+def raster_pages(svgs: list[bytes], ppi: int) -> list[bytes]:
+    """Each SVG as a PNG of its own size at `ppi`, rendered in one Typst run."""
+    if not svgs:
+        return []
+    with tempfile.TemporaryDirectory(prefix="pmo-charts-") as folder:
+        root = Path(folder)
+        lines = ["#set page(width: auto, height: auto, margin: 0pt)"]
+        for i, data in enumerate(svgs):
+            (root / f"{i}.svg").write_bytes(data)
+            lines.append(("#pagebreak()\n" if i else "") + f'#image("{i}.svg")')
+        (root / "charts.typ").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        pages = _compile(root / "charts.typ", "png", ppi)
+    return pages if isinstance(pages, list) else [pages]
+
+
+def _compile(path: Path, fmt: str, ppi: int | None = None) -> Any:
+    return typst.compile(str(path), root=str(path.parent), format=fmt, ppi=ppi,
+                         font_paths=[str(FONTS)], ignore_system_fonts=True)
 
 
 def _data(report: ReportDoc, b: Branding, images: dict[str, bytes]) -> dict[str, Any]:
@@ -84,7 +103,7 @@ def _block(block: object) -> dict[str, Any]:
     if isinstance(block, Facts):
         return {"type": "facts", "rows": [list(r) for r in block.rows]}
     if isinstance(block, Chart):
-        return {"type": "chart", "file": f"{block.name}.png", "caption": block.caption,
+        return {"type": "chart", "file": f"{block.name}.svg", "caption": block.caption,
                 "width": block.width}
     raise TypeError(f"no PDF layout for {type(block).__name__}")
 
