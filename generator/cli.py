@@ -424,7 +424,7 @@ def report(state: State, org: str, round_id: str | None, fmt: str, out: Path | N
     \b
     Example:
       pmo report northwind-bank
-      pmo report northwind-bank --format pdf --out northwind-report.pdf
+      pmo report northwind-bank --format pdf --out report.pdf
       pmo report northwind-bank --round 2024-h2
     """
     from .errors import display_path
