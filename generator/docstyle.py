@@ -36,6 +36,7 @@ PAPER_MM = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}
 MARGINS_MM = {"top": 24, "bottom": 20, "left": 20, "right": 20}
 TEXT = RGBColor(0x26, 0x26, 0x26)
 GREY = RGBColor(0x59, 0x59, 0x59)
+WHITE = RGBColor(0xFF, 0xFF, 0xFF)
 TABLE_STYLE = "PMO Table"
 TABLE_STYLE_ID = "PMOTable"
 GUIDANCE_STYLE = "Guidance"
@@ -308,7 +309,10 @@ def add_table(doc: DocxDocument, header: Sequence[str], rows: Sequence[Sequence[
         if i == 0:
             properties.append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
     for column, text in enumerate(header):
-        table.rows[0].cells[column].text = text
+        run = table.rows[0].cells[column].paragraphs[0].add_run(text)
+        # also as direct formatting: LibreOffice ignores a table style's header-row font
+        run.bold = True
+        run.font.color.rgb = WHITE
     for r, values in enumerate(rows, start=1):
         cells = table.rows[r].cells
         for column, value in enumerate(values):

@@ -41,6 +41,8 @@ RAG_FONTS = {"C6EFCE": "006100", "FFEB9C": "9C5700", "FFC7CE": "9C0006"}
 EXAMPLE_FILL = "F2F2F2"
 COMPUTED_FILL = "EEF3F8"
 FIRST_DATE, LAST_DATE = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
+GUIDE_WIDTH = 72
+"""Characters: the guidance sheet's one column fits a portrait page at full size."""
 LANDSCAPE_FROM = 110
 """Sheets whose columns add up to more characters than this print landscape."""
 SCALES = {"higher-is-better": ("F8696B", "FFEB84", "63BE7B"),
@@ -103,7 +105,7 @@ def formula_text(formula: str, row: int, layout: Layout, layouts: dict[str, Layo
 
 def _guide(book: Workbook, template: Template, b: Branding) -> None:
     sheet = book.create_sheet("How to use")
-    sheet.column_dimensions["A"].width = 110
+    sheet.column_dimensions["A"].width = GUIDE_WIDTH
     _, fill, _, _ = header_style(b)
     rows: list[tuple[str, str]] = [(template.title, "title"), (template.summary, "summary"),
                                    ("", "")]
@@ -124,6 +126,8 @@ def _guide(book: Workbook, template: Template, b: Branding) -> None:
         cell = sheet.cell(number, 1)
         write(cell, text)
         cell.alignment = Alignment(vertical="top", wrap_text=True)
+        sheet.row_dimensions[number].height = 30 if kind == "title" else _height(text,
+                                                                                   GUIDE_WIDTH)
         if kind == "title":
             cell.font, cell.fill = Font(bold=True, size=16, color="FFFFFF"), fill
         elif kind == "summary":
@@ -179,8 +183,18 @@ def _example_row(sheet: Worksheet, layout: Layout, layouts: dict[str, Layout], r
         cell.font = grey
         if not column.formula:
             cell.fill = PatternFill("solid", fgColor=EXAMPLE_FILL)
+    sheet.row_dimensions[row].height = max(
+        _height(str(value or ""), column.width) for value, column in zip(
+            values, layout.sheet.columns, strict=False))
     sheet.cell(row, 1).comment = Comment("Worked example: replace or delete this row.",
                                          "Template", width=220, height=40)
+
+
+def _height(text: str, width: int) -> float:
+    """A row height (points) that shows `text` wrapped in a column `width` characters wide:
+    spreadsheets do not size rows by themselves when they print a file they did not save."""
+    lines = sum(max(1, -(-len(part) // max(width - 2, 1))) for part in text.split("\n"))
+    return 15.0 * max(lines, 1)
 
 
 def _typed(text: str, column: Column) -> object:

@@ -118,16 +118,20 @@ def _summary(r: OrgReport, titles: dict[str, str]) -> list[Block]:
         top = sorted(plan.actions, key=lambda a: (-a.value, a.start_month, a.id))[:5]
         out.append(Items(tuple(
             (bold(a.title), Run(f": from {month(a.start)}, {number(a.effort)} person-days, "
-                                f"{_moves(a.step)}."))
+                                f"{_moves(a.step, titles)}."))
             for a in sorted(top, key=lambda a: (a.start_month, a.id))), numbered=True))
     out.append(Heading("What changed since the previous round", 3))
     out.append(_changes(r))
     return out
 
 
-def _moves(step: str) -> str:
+def _moves(step: str, titles: dict[str, str]) -> str:
     """A planned action's step in words: `governance 2→3` or setting up the office."""
-    return "to set up the office" if step == "set-up" else f"to move {step}"
+    perspective, _, levels = step.partition(" ")
+    if perspective not in titles or "→" not in levels:
+        return "to set up the office" if step == "set-up" else f"for {step}"
+    before, after = levels.split("→", 1)
+    return f"to take {titles[perspective]} from level {before} to {after}"
 
 
 def _weakest(r: OrgReport) -> str:

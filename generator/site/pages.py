@@ -29,7 +29,7 @@ from ..workspace import Workspace
 from .report import OrgReport, org_report
 from .survey import survey_page, surveys_index
 
-DOWNLOAD_VERSION = "2"
+DOWNLOAD_VERSION = "3"
 """Bump when `generator.documents` changes its output, to invalidate cached downloads."""
 BENCHMARK_MINIMUM = 5
 """A benchmark appears only when at least this many organisations contribute."""
