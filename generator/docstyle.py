@@ -322,6 +322,9 @@ def add_table(doc: DocxDocument, header: Sequence[str], rows: Sequence[Sequence[
             row.cells[column].paragraphs[0].alignment = 2  # right
     if widths_mm:
         table.autofit = False
+        # the grid is what LibreOffice lays out by; the cells' widths are what Word shows
+        for column, width in zip(table._tbl.tblGrid.gridCol_lst, widths_mm, strict=True):
+            column.w = Mm(width)
         for column, width in enumerate(widths_mm):
             for row in table.rows:
                 row.cells[column].width = Mm(width)

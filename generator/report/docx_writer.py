@@ -32,6 +32,7 @@ def report_docx(report: ReportDoc, b: Branding, images: dict[str, bytes]) -> byt
     doc = new_document(b, title=report.title, header=f"{report.org_name} · Confidential",
                        subject=report.subtitle, keywords="PMO, maturity, assessment, roadmap",
                        category="Assessment report", date=report.date)
+    doc.sections[0].different_first_page_header_footer = True  # a bare cover
     _cover(doc, report, b)
     doc.add_paragraph("Contents", style="Title").runs[0].font.size = Pt(18)
     add_contents(doc)

@@ -221,7 +221,7 @@ def _maturity(r: OrgReport, charts: dict[str, tuple[str, tuple[Any, ...]]]) -> l
         rows.append((p.title, _level(p.level), number(p.score),
                      "—" if target is None else str(target), *((change,) if compared else ()),
                      ", ".join(c.id for c in p.limiting) or "—"))
-    widths = (3.2, 1, 1, 1, *((1,) if compared else ()), 3)
+    widths = (3.2, 1, 1, 1.1, *((1.3,) if compared else ()), 3)
     out.append(Table(header, tuple(rows), widths, right=tuple(range(1, 4 + compared))))
     out.append(Heading("The criteria holding each perspective back", 2))
     limiting = [(p, c) for p in m.perspectives for c in p.limiting]
