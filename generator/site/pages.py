@@ -187,7 +187,7 @@ def _cached_download(template: Template, ws: Workspace, cache: Path | None) -> b
 
 def _lessons(ws: Workspace, site: SiteFiles, links: _Links) -> None:
     lessons = sorted(ws.lessons.values(), key=lambda x: x.id)
-    titles = titles_of(ws)
+    titles = _titles(ws)
 
     def tags(lesson: Lesson) -> list[str]:
         return ([titles.get(p, p) for p in lesson.perspectives]
@@ -210,7 +210,7 @@ def _lessons(ws: Workspace, site: SiteFiles, links: _Links) -> None:
     ))
 
 
-def titles_of(ws: Workspace) -> dict[str, str]:
+def _titles(ws: Workspace) -> dict[str, str]:
     out: dict[str, str] = {}
     for q in ws.questionnaires.values():
         if q.kind == "maturity":
@@ -219,9 +219,13 @@ def titles_of(ws: Workspace) -> dict[str, str]:
     return out
 
 
+titles_of = _titles
+"""Titles of perspectives and outcomes by id (for the report documents)."""
+
+
 def _report(ws: Workspace, r: OrgReport, site: SiteFiles, links: _Links) -> None:
     base = f"assessments/{r.org.id}"
-    titles = titles_of(ws)
+    titles = _titles(ws)
     context = _report_context(ws, r, titles, links)
     site.page(f"{base}/index.md", render("org_summary.md.j2", **context))
     site.page(f"{base}/type-and-model.md", render("org_type_model.md.j2", **context))
@@ -393,7 +397,7 @@ def _model_args(ws: Workspace, r: OrgReport) -> tuple[object, ...]:
 def _overview(ws: Workspace, tables: ScoreTables, reports: list[OrgReport],
               benchmark_orgs: list[str], site: SiteFiles, pages: Mapping[str, str],
               waiting: list[Organisation]) -> None:
-    titles = titles_of(ws)
+    titles = _titles(ws)
     benchmark = _benchmark(ws, tables, benchmark_orgs)
     if benchmark is not None:
         site.charts.append(ChartJob("assessments/charts/benchmark.svg", "benchmark",
