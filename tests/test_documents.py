@@ -19,7 +19,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from docx import Document
-from docx.shared import Mm
+from docx.shared import Mm, RGBColor
 from helpers import workspace, write_tree
 
 from generator.cli import main
@@ -231,11 +231,35 @@ def _logo() -> bytes:
     return buffer.getvalue()
 
 
+DOCUMENT = """\
+id: memo
+title: A memo
+format: docx
+summary: A memo.
+purpose: For tests.
+guidance: Write it.
+sections:
+  - heading: Body
+    table: {columns: [Who, "What (a, b or c)"], rows: 2}
+"""
+
+
 def test_branding_reaches_every_document(tmp_path):
     root = workspace(tmp_path, {"workspace.yaml": LETTER, "brand/logo.png": _logo(),
-                                "library/templates/log.yaml": TEMPLATE})
+                                "library/templates/log.yaml": TEMPLATE,
+                                "library/templates/memo.yaml": DOCUMENT})
     ws = load(root)
     assert ws.branding.paper == "Letter" and ws.branding.logo_type == "png"
+    data = download(ws.templates["memo"], ws.branding)
+    doc = Document(io.BytesIO(data))
+    section = doc.sections[0]
+    assert (round(section.page_width.inches, 2), round(section.page_height.inches, 2)) == (8.5,
+                                                                                         11.0)
+    assert doc.styles["Heading 1"].font.color.rgb == RGBColor(0x7A, 0x1F, 0x5C)
+    assert "Example Consulting Ltd" in section.footer.paragraphs[0].text
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert b"<Company>Example Consulting Ltd</Company>" in z.read("docProps/app.xml")
+    assert [c.text for c in doc.tables[0].rows[0].cells] == ["Who", "What (a, b or c)"]
     book = openpyxl.load_workbook(io.BytesIO(download(ws.templates["log"], ws.branding)))
     assert book["Log"].page_setup.paperSize == 1
     assert book["Log"]["A1"].fill.fgColor.rgb.endswith("7A1F5C")
