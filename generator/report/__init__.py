@@ -9,8 +9,6 @@ changed.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
-import os
 from collections.abc import Iterable
 from importlib.metadata import version
 from pathlib import Path
@@ -30,7 +28,6 @@ VERSION = "1"
 FORMATS = ("docx", "pdf")
 DPI = 200
 """Charts in the Word document: print resolution (the PDF has them as vectors)."""
-PARALLEL_FROM = 3
 
 
 def report_doc(ws: Workspace, r: OrgReport) -> ReportDoc:
@@ -107,15 +104,10 @@ def report_files(reports: Iterable[tuple[ReportDoc, dict[str, bytes]]], branding
             out[report.org_id] = {fmt: path.read_bytes() for fmt, path in found.items()}
         else:
             missing.append((report, svgs))
-    jobs = [(report, svgs, branding) for report, svgs in missing]
-    workers = min(os.cpu_count() or 1, len(jobs))
-    if len(jobs) >= PARALLEL_FROM and workers > 1:
-        context = multiprocessing.get_context(
-            "fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-        with context.Pool(workers) as pool:
-            made = pool.map(_both, jobs, chunksize=1)
-    else:
-        made = [_both(job) for job in jobs]
+    # one after another: Typst's own threads do not survive a fork, so a forked worker that
+    # compiles after its parent has compiled waits for them for ever (and spawned workers
+    # cost a second each to start)
+    made = [_both((report, svgs, branding)) for report, svgs in missing]
     for (report, _), files in zip(missing, made, strict=True):
         out[report.org_id] = files
         if cache is not None:
