@@ -254,7 +254,7 @@ def _type_and_model(ws: Workspace, r: OrgReport, titles: dict[str, str],
                         "as a fit from 0 to 100% to each type: ",
                         bold(f"it has {_best(c, 'current')}"), " and ",
                         bold(f"needs {_best(c, 'target')}"), "."))
-        out.append(_chart(charts, "type", "Fit to each PMO type: today and needed", 0.85))
+        out.append(_chart(charts, "type", "Fit to each PMO type: today and needed", 0.78))
     c = r.operating_model
     if c is not None:
         out.append(Heading("Operating model", 2))
@@ -263,7 +263,7 @@ def _type_and_model(ws: Workspace, r: OrgReport, titles: dict[str, str],
                         bold(f"today {_position(c, 'current', titles)}"), "; ",
                         bold(f"it should be {_position(c, 'target', titles)}"), "."))
         out.append(_chart(charts, "model", "Operating model: today and what it should be",
-                          0.85))
+                          0.78))
         views = {v.view: v for v in c.views}
         current, target = views.get("current"), views.get("target")
         if current is not None and current.sections:
