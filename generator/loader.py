@@ -17,6 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from .branding import SETTINGS_FILE, Branding, branding_from
 from .checks import AnswerTable, check_answer_set, check_organisation, check_questionnaire
 from .checks.actions import check_actions, check_roadmap_settings
 from .checks.library import check_lessons, check_template
@@ -31,6 +32,7 @@ from .models import (
     Questionnaire,
     Template,
 )
+from .models.settings import WorkspaceSettings
 from .validation import validate
 from .workspace import ORGANISATION_FILE, ORGANISATION_FILES, Layout, Workspace, yaml_files
 from .yamlio import YamlProblem, read_yaml
@@ -59,6 +61,7 @@ def load(
     log = ProblemLog()
     q_files, org_files, answer_files = _select(layout, only)
     _check_org_folders(layout, log)
+    branding = _read_settings(layout, log)
     with _collector_paused():
         questionnaires = _read_questionnaires(q_files, layout, log)
         templates = _read_templates(yaml_files(layout.templates), layout, questionnaires, log)
@@ -83,7 +86,22 @@ def load(
         templates=templates,
         lessons=lessons,
         answer_files=len(answer_files),
+        branding=branding,
     )
+
+
+def _read_settings(layout: Layout, log: ProblemLog) -> Branding:
+    """The branding of `workspace.yaml`, or the neutral default without the file."""
+    path = layout.root / SETTINGS_FILE
+    if not path.is_file():
+        return Branding()
+    result = _read_model(path, WorkspaceSettings, log)
+    if result is None:
+        return Branding()
+    settings, doc = result
+    branding, problems = branding_from(settings.documents, doc, layout.root)
+    log.extend(problems)
+    return branding
 
 
 @contextlib.contextmanager

@@ -22,12 +22,12 @@ from .loader import load
 from .planning import Roadmap, roadmap_for
 from .scoring import ScoreTables, answered_rounds, score_workspace
 from .site.config import build_config
-from .site.pages import render_site
+from .site.pages import SiteFiles, render_site, report_file
 from .site.publish import publish
 from .site.writer import sync
 from .workspace import Workspace
 
-STAGES = ("load", "score", "plan", "render", "charts", "write", "publish")
+STAGES = ("load", "score", "plan", "render", "charts", "documents", "write", "publish")
 """The build's stages, in order (a test pins it)."""
 
 
@@ -142,7 +142,10 @@ def prepare(
     with stage("charts", len(site.charts)):
         charts = draw_all(site.charts, root / ".pmo-cache" / "charts",
                           advance=progress.advance)
-    files = {**site.files, **charts.charts}
+    with stage("documents", len(site.reports)):
+        documents = _documents(ws, site, charts.charts, root / ".pmo-cache" / "documents",
+                               progress)
+    files = {**site.files, **charts.charts, **documents}
     build_dir = root / "build" / (org or "site")
     with stage("write"):
         written, _ = sync(build_dir / "docs", files)
@@ -189,6 +192,26 @@ def build(
         rendered=published_as.pages,
         problems=ready.ws.warnings,
     )
+
+
+def _documents(ws: Workspace, site: SiteFiles, charts: dict[str, bytes], cache: Path,
+               progress: Progress) -> dict[str, bytes]:
+    """Each organisation's report as DOCX and PDF, next to its report pages, with the charts
+    the site has just drawn."""
+    from .report import report_doc, report_files
+
+    docs = []
+    for r in site.reports:
+        doc = report_doc(ws, r)
+        folder = f"assessments/{r.org.id}/charts/"
+        docs.append((doc, {c.name: charts[f"{folder}{c.name}.svg"] for c in doc.charts}))
+    made, _ = report_files(docs, ws.branding, cache)
+    out = {}
+    for r in site.reports:
+        for fmt, data in made[r.org.id].items():
+            out[f"assessments/{r.org.id}/downloads/{report_file(r, fmt)}"] = data
+        progress.advance(1)
+    return out
 
 
 def _roadmaps(ws: Workspace, tables: ScoreTables, orgs: list[str],

@@ -12,6 +12,7 @@ from .errors import GeneratorError
 
 COPIED = (
     "mkdocs.yml",
+    "workspace.yaml",
     "content",
     "assessments/questionnaires",
     "assessments/actions",
@@ -32,6 +33,7 @@ Created by `pmo init`. Everything here is plain text, meant to be kept in versio
 - `assessments/schemas/`: JSON Schemas, so that editors check and complete the YAML files.
 - `library/`: templates (a page and a download each) and lessons learned.
 - `content/`: the standards, practices and reference pages of the site.
+- `workspace.yaml`: how the documents a client receives look (paper, colour, logo, prepared by).
 
 First steps: `pmo new-org ID --name NAME` adds an organisation and its first round;
 `pmo new-response ID --respondent WHO` writes a response file to fill in (or respondents use

@@ -21,6 +21,7 @@ from .models import (
     Questionnaire,
     Template,
 )
+from .models.settings import WorkspaceSettings
 
 SCHEMA_FILES: dict[str, type[BaseModel]] = {
     "questionnaire.schema.json": Questionnaire,
@@ -29,6 +30,7 @@ SCHEMA_FILES: dict[str, type[BaseModel]] = {
     "organisation.schema.json": Organisation,
     "template.schema.json": Template,
     "lessons.schema.json": LessonRegister,
+    "workspace.schema.json": WorkspaceSettings,
 }
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

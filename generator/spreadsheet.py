@@ -22,18 +22,15 @@ from openpyxl.worksheet.worksheet import Worksheet
 from .exports import FORMULA_STARTS
 
 HEADER_FILL = PatternFill("solid", fgColor="DDE4F0")
-FIXED_TIME = dt.datetime(2000, 1, 1)
-"""Workbook timestamps: fixed, so that identical input gives an identical file."""
-FIXED_STAMP = b"2000-01-01T00:00:00Z"
-_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+_DATES = re.compile(rb"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>")
 
 
-def new_workbook() -> Workbook:
+def new_workbook(creator: str = "") -> Workbook:
+    """An empty workbook; `creator` is its author property (none by default)."""
     book = Workbook()
     book.remove(book.active)
-    book.properties.creator = "pmo"
-    book.properties.created = FIXED_TIME
-    book.properties.modified = FIXED_TIME
+    book.properties.creator = creator
+    book.properties.lastModifiedBy = creator or None
     return book
 
 
@@ -85,18 +82,21 @@ def to_bytes(book: Workbook) -> bytes:
 
 def stable_zip(data: bytes) -> bytes:
     """The same archive with fixed entry timestamps: zip entries otherwise carry the time
-    they were written, and identical input must give identical files."""
+    they were written, and identical input must give identical files. A workbook's
+    created and modified dates are dropped (openpyxl would write the clock's)."""
     out = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(data)) as source,
         zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
     ):
+        workbook = "xl/workbook.xml" in source.namelist()
         for info in source.infolist():
             entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o600 << 16
             data = source.read(info.filename)
-            if info.filename == "docProps/core.xml":  # openpyxl stamps the time of saving
-                data = _MODIFIED.sub(rb"\g<1>" + FIXED_STAMP + rb"\g<2>", data)
+            if info.filename == "docProps/core.xml" and workbook:
+                # openpyxl stamps the time of saving: a workbook carries no date instead
+                data = _DATES.sub(b"", data)
             target.writestr(entry, data)
     return out.getvalue()

@@ -2,6 +2,7 @@
 
 ```
 mkdocs.yml
+workspace.yaml                settings: how client documents look (optional)
 content/                      site pages written by hand
 assessments/
   questionnaires/*.yaml       questionnaires
@@ -24,6 +25,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .branding import Branding
 from .checks import Response
 from .errors import GeneratorError, Problem
 from .models import Action, Lesson, Organisation, Questionnaire, Template
@@ -139,6 +141,8 @@ class Workspace:
     lessons: Mapping[str, Lesson] = field(default_factory=dict)
     answer_files: int = 0
     """Answer files read, those without any answer yet included."""
+    branding: Branding = field(default_factory=Branding)
+    """How client documents look, from `workspace.yaml` (defaults without it)."""
 
     @cached_property
     def layout(self) -> Layout:

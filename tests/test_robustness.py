@@ -245,6 +245,11 @@ def test_every_stage_succeeds_on_odd_but_valid_workspaces(base, spec):
     assert "assessments/index.md" in site.files
     for job in site.charts:
         render(FIGURES[job.kind](*job.args), "svg")
+    from generator.report import report_doc
+    from generator.report.docx_writer import report_docx
+
+    for r in site.reports:  # the report documents, without their charts (drawn above)
+        report_docx(report_doc(ws, r), ws.branding, {})
 
 
 def _clean(status: int, err: str) -> None:

@@ -33,15 +33,16 @@ def new_figure(width: float, height: float) -> Figure:
         return Figure(figsize=(width, height), layout="constrained")
 
 
-def render(fig: Figure, fmt: str) -> bytes:
-    """The figure as SVG or PNG bytes, with no timestamp or other varying metadata."""
+def render(fig: Figure, fmt: str, dpi: int = 110) -> bytes:
+    """The figure as SVG or PNG bytes, with no timestamp or other varying metadata; `dpi`
+    sets a PNG's resolution (documents use print resolution)."""
     buffer = io.BytesIO()
     metadata = {"Date": None} if fmt == "svg" else {"Software": None}
     with plt.rc_context(STYLE), warnings.catch_warnings():
         # SVG keeps text as text, so a name in a script DejaVu Sans lacks still shows in the
         # browser; matplotlib's warning about the glyph would only alarm the user.
         warnings.filterwarnings("ignore", "Glyph .* missing from font", UserWarning)
-        fig.savefig(buffer, format=fmt, metadata=metadata, dpi=110)
+        fig.savefig(buffer, format=fmt, metadata=metadata, dpi=dpi)
     return buffer.getvalue()
 
 

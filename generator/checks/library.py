@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ..errors import Problem
-from ..models import LessonRegister, Questionnaire, Template
+from ..formulas import references
+from ..models import LessonRegister, Questionnaire, Sheet, Template
 from ..suggest import did_you_mean
 from ..yamlio import YamlDoc
 from .actions import MATURITY_ID, TYPE_ID
@@ -40,9 +41,71 @@ def check_template(
         if sheet.name.lower() in names:
             report(("sheets", i, "name"), f"duplicate sheet name '{sheet.name}'")
         names.add(sheet.name.lower())
+        _check_sheet(report, ("sheets", i), sheet, template)
+    for i, section in enumerate(template.sections):
+        for k, name in enumerate(section.table.columns if section.table else []):
+            _check_header(report, ("sections", i, "table", "columns", k), name)
+    for i, sheet in enumerate(template.sheets):
+        for k, column in enumerate(sheet.columns):
+            _check_header(report, ("sheets", i, "columns", k, "name"), column.name)
     _check_tags(report, template, questionnaires)
     check_pages(report, ("related",), template.related, content_dir)
     return problems
+
+
+def _check_header(report: Report, loc: tuple[str | int, ...], name: str) -> None:
+    """A header with an unclosed bracket was split at a comma by a YAML flow list."""
+    if name.count("(") != name.count(")") or name.count("[") != name.count("]"):
+        report(loc, f"'{name}' has an unclosed bracket: in a [a, b] list, YAML splits a "
+               "header at its commas; put a header with commas in quotes")
+
+
+def _check_sheet(report: Report, loc: tuple[str | int, ...], sheet: Sheet,
+                 template: Template) -> None:
+    """Formulas name columns that exist; examples fit the columns; bounds are in order."""
+    columns = {s.name: [c.name for c in s.columns] for s in template.sheets}
+    seen: set[str] = set()
+    for j, column in enumerate(sheet.columns):
+        where = (*loc, "columns", j)
+        if column.name in seen:
+            report((*where, "name"), f"duplicate column name '{column.name}' in sheet "
+                   f"'{sheet.name}'")
+        seen.add(column.name)
+        if column.min is not None and column.max is not None and column.min > column.max:
+            report((*where, "max"), f"max {column.max:g} is below min {column.min:g}")
+        if (column.min is not None or column.max is not None or column.highlight) and \
+                column.kind not in ("number", "integer"):
+            report((*where, "kind"), "min, max and highlight need kind number or integer; "
+                   f"this column is {column.kind}")
+        if column.highlight and (column.min is None or column.max is None):
+            report((*where, "highlight"), "a highlighted column needs both min and max, "
+                   "the ends of its colour scale")
+        if column.formula:
+            _check_formula(report, (*where, "formula"), column.formula, sheet.name, columns)
+    for k, row in enumerate(sheet.examples):
+        if len(row) != len(sheet.columns):
+            report((*loc, "examples", k), f"{len(row)} values for {len(sheet.columns)} "
+                   "columns; give one per column (an empty string for none)")
+
+
+def _check_formula(report: Report, loc: tuple[str | int, ...], formula: str, own: str,
+                   columns: dict[str, list[str]]) -> None:
+    if not formula.startswith("="):
+        report(loc, "a formula starts with '='")
+    if formula.count("{") != formula.count("}"):
+        report(loc, "unbalanced braces; name a column as {Column}, {!Column} or "
+               "{Sheet!Column}")
+        return
+    for sheet, name in references(formula):
+        if sheet is not None and sheet not in columns:
+            report(loc, f"unknown sheet '{sheet}' in {{{sheet}!{name}}}"
+                   f"{did_you_mean(sheet, list(columns))}")
+            continue
+        known = columns[sheet or own]
+        if name not in known:
+            shown = f"{sheet}!{name}" if sheet else name
+            report(loc, f"unknown column '{name}' in {{{shown}}} (sheet '{sheet or own}')"
+                   f"{did_you_mean(name, known)}")
 
 
 def check_lessons(

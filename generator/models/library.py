@@ -26,8 +26,24 @@ class Column(Model):
     """An example entry, shown on the page."""
     choices: list[Text] = Field(default_factory=list)
     """Allowed entries: the workbook offers them as a drop-down list."""
-    kind: Literal["text", "number", "date"] = "text"
-    """How the workbook formats and checks the column."""
+    kind: Literal["text", "number", "integer", "date"] = "text"
+    """How the workbook formats and checks the column: `number` and `integer` accept only
+    numbers (between `min` and `max` when given), `date` only dates."""
+    min: float | None = None
+    """The smallest number accepted (number and integer columns)."""
+    max: float | None = None
+    """The largest number accepted (number and integer columns)."""
+    formula: Text = ""
+    """For a computed column, the Excel formula every row gets, starting with `=`. Name other
+    columns in braces: `{Impact}` is this row's cell of the column `Impact`, `{!Impact}` the
+    whole column on this sheet, and `{Scores!Weighted score}` a column of another sheet,
+    e.g. `=IF({Score}="","",{Score}*{Weight}/100)`. Nobody types into a computed column."""
+    highlight: Literal["", "higher-is-better", "higher-is-worse"] = ""
+    """Colour a number column from red to green (`higher-is-better`) or green to red
+    (`higher-is-worse`) between `min` and `max`. Choice columns whose entries are RAG words
+    (Red, Amber, Green, On track, At risk...) are coloured without being asked."""
+    total: bool = False
+    """Add up the column in a total row under the sheet's rows."""
     width: int = Field(default=18, ge=6, le=80)
     """Column width in characters."""
 
@@ -42,7 +58,9 @@ class Sheet(Model):
     rows: int = Field(default=30, ge=1, le=500)
     """How many blank, formatted rows to provide."""
     examples: list[list[Text]] = Field(default_factory=list)
-    """Example rows, shown on the page (and not in the download)."""
+    """Worked example rows, one entry per column: shown on the page, and at the top of the
+    sheet in the download, marked as examples. In a computed column, give the value the
+    formula should produce: the tests recalculate every workbook and compare."""
 
 
 class Table(Model):

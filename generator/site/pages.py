@@ -30,7 +30,7 @@ from .practices import fill_pages
 from .report import OrgReport, org_report
 from .survey import survey_page, surveys_index
 
-DOWNLOAD_VERSION = "1"
+DOWNLOAD_VERSION = "3"
 """Bump when `generator.documents` changes its output, to invalidate cached downloads."""
 BENCHMARK_MINIMUM = 5
 """A benchmark appears only when at least this many organisations contribute."""
@@ -50,6 +50,8 @@ class SiteFiles:
     charts: list[ChartJob] = field(default_factory=list)
     titles: dict[str, str] = field(default_factory=dict)
     """Every page's title, as MkDocs will show it."""
+    reports: list[OrgReport] = field(default_factory=list)
+    """The organisations' reports, for the report documents drawn after the pages."""
 
     def page(self, path: str, text: str) -> None:
         self.files[path] = text.encode("utf-8")
@@ -84,6 +86,7 @@ def render_site(
     if ws.lessons:
         _lessons(ws, site, links)
     reports = [org_report(ws, tables, o, roadmaps.get(o)) for o in orgs]
+    site.reports = reports
     for report in reports:
         _report(ws, report, site, links)
     _overview(ws, tables, reports, benchmark_orgs, site, pages,
@@ -157,7 +160,7 @@ def _surveys(ws: Workspace, site: SiteFiles, pages: Mapping[str, str]) -> None:
 def _toolkit(ws: Workspace, site: SiteFiles, links: _Links, cache: Path | None) -> None:
     templates = sorted(ws.templates.values(), key=lambda t: t.title.lower())
     for t in templates:
-        site.files[f"toolkit/downloads/{file_name(t)}"] = _cached_download(t, cache)
+        site.files[f"toolkit/downloads/{file_name(t)}"] = _cached_download(t, ws, cache)
         site.page(f"toolkit/{t.id}.md", render(
             "toolkit_page.md.j2", t=t, file=file_name(t),
             related=links.related(t.related, "../"),
@@ -171,14 +174,15 @@ def _toolkit(ws: Workspace, site: SiteFiles, links: _Links, cache: Path | None) 
                                          by_phase=[(p, ts) for p, ts in by_phase if ts]))
 
 
-def _cached_download(template: Template, cache: Path | None) -> bytes:
+def _cached_download(template: Template, ws: Workspace, cache: Path | None) -> bytes:
     if cache is None:
-        return download(template)
-    key = hashlib.sha256(f"{DOWNLOAD_VERSION}|{template!r}".encode()).hexdigest()
+        return download(template, ws.branding)
+    text = f"{DOWNLOAD_VERSION}|{ws.branding.key}|{template!r}"
+    key = hashlib.sha256(text.encode()).hexdigest()
     path = cache / f"{key}.{template.format}"
     if path.is_file():
         return path.read_bytes()
-    data = download(template)
+    data = download(template, ws.branding)
     write_atomic(path, data)
     return data
 
@@ -217,36 +221,50 @@ def _titles(ws: Workspace) -> dict[str, str]:
     return out
 
 
+titles_of = _titles
+"""Titles of perspectives and outcomes by id (for the report documents)."""
+
+
 def _report(ws: Workspace, r: OrgReport, site: SiteFiles, links: _Links) -> None:
     base = f"assessments/{r.org.id}"
     titles = _titles(ws)
     context = _report_context(ws, r, titles, links)
     site.page(f"{base}/index.md", render("org_summary.md.j2", **context))
     site.page(f"{base}/type-and-model.md", render("org_type_model.md.j2", **context))
+    if r.maturity is not None:
+        site.page(f"{base}/maturity.md", render("org_maturity.md.j2", **context))
+    if r.roadmap is not None:
+        site.page(f"{base}/roadmap.md", render("org_roadmap.md.j2", **context))
+    site.charts.extend(report_charts(ws, r, titles, f"{base}/charts/"))
+
+
+def report_charts(ws: Workspace, r: OrgReport, titles: dict[str, str], prefix: str
+                  ) -> list[ChartJob]:
+    """The charts of one organisation's report, named `prefix` + `radar.svg` and so on; the
+    site draws them as SVG, the report documents as PNG."""
+    jobs = []
     m = r.maturity
     if m is not None:
-        site.page(f"{base}/maturity.md", render("org_maturity.md.j2", **context))
         current = [p.level for p in m.perspectives]
         targets = [r.target(p.id) for p in m.perspectives]
         previous = [p.previous_level for p in m.perspectives] if r.card.previous_round else None
-        site.charts.append(ChartJob(f"{base}/charts/radar.svg", "radar", (
+        jobs.append(ChartJob(f"{prefix}radar.svg", "radar", (
             tuple(p.title for p in m.perspectives), tuple(current),
             tuple(t if t is not None else 0 for t in targets),
             tuple(previous) if previous else None)))
     if len(r.history) > 1 and m is not None:
         scores = tuple(tuple(dict((pid, s) for pid, _, s in point.perspectives).get(p.id)
                              for point in r.history) for p in m.perspectives)
-        site.charts.append(ChartJob(f"{base}/charts/trend.svg", "trend", (
+        jobs.append(ChartJob(f"{prefix}trend.svg", "trend", (
             tuple(point.round for point in r.history), tuple(p.title for p in m.perspectives),
             scores)))
     if r.pmo_type is not None:
-        site.charts.append(ChartJob(f"{base}/charts/type.svg", "type", _type_args(ws, r)))
+        jobs.append(ChartJob(f"{prefix}type.svg", "type", _type_args(ws, r)))
     if r.operating_model is not None:
-        site.charts.append(ChartJob(f"{base}/charts/model.svg", "model", _model_args(ws, r)))
+        jobs.append(ChartJob(f"{prefix}model.svg", "model", _model_args(ws, r)))
     if r.roadmap is not None:
-        site.page(f"{base}/roadmap.md", render("org_roadmap.md.j2", **context))
-        site.charts.append(ChartJob(f"{base}/charts/roadmap.svg", "roadmap",
-                                    (r.roadmap, titles)))
+        jobs.append(ChartJob(f"{prefix}roadmap.svg", "roadmap", (r.roadmap, titles)))
+    return jobs
 
 
 def _report_context(ws: Workspace, r: OrgReport, titles: dict[str, str], links: _Links
@@ -294,7 +312,13 @@ def _report_context(ws: Workspace, r: OrgReport, titles: dict[str, str], links: 
         "lesson_title": lambda ident: ws.lessons[ident].title if ident in ws.lessons else ident,
         "lesson_link": lambda ident: f"../../lessons/{ident}.md",
         "help_links": lambda action: _help_links(ws, links, action),
+        "documents": {fmt: f"downloads/{report_file(r, fmt)}" for fmt in ("docx", "pdf")},
     }
+
+
+def report_file(r: OrgReport, fmt: str) -> str:
+    """The file name of an organisation's report document in the site."""
+    return f"{r.org.id}-{r.card.round}-report.{fmt}"
 
 
 def _help_links(ws: Workspace, links: _Links, action: object) -> list[str]:

@@ -69,9 +69,13 @@ class OrgReport:
 
 
 def org_report(ws: Workspace, tables: ScoreTables, org_id: str,
-               roadmap: Roadmap | None) -> OrgReport:
-    card = scorecard(ws, tables, org_id)
-    history = tuple(_point(ws, tables, org_id, r) for r in answered_rounds(ws, tables, org_id))
+               roadmap: Roadmap | None, round_id: str | None = None) -> OrgReport:
+    """The report of `round_id` (default: the latest round with answers); its history ends
+    with that round."""
+    card = scorecard(ws, tables, org_id, round_id)
+    rounds = answered_rounds(ws, tables, org_id)
+    rounds = rounds[: rounds.index(card.round) + 1]
+    history = tuple(_point(ws, tables, org_id, r) for r in rounds)
     return OrgReport(
         org=ws.organisation(org_id),
         card=card,
