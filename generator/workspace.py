@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .checks import Response
 from .errors import GeneratorError, Problem
@@ -143,6 +143,15 @@ class Workspace:
     @cached_property
     def layout(self) -> Layout:
         return Layout(self.root)
+
+    @cached_property
+    def answer_rows(self) -> Mapping[int, Any]:
+        """Positions in `answers` of each response's rows, by response index: a hash index
+        built once, so that reading one organisation's answers (the planner does, for the
+        evidence behind each line of a roadmap) never scans every organisation's."""
+        if self.answers.empty:
+            return {}
+        return self.answers.groupby("response", sort=False).indices
 
     def organisation(self, org_id: str) -> Organisation:
         """The organisation, or a `GeneratorError` listing the known ones."""
