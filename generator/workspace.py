@@ -153,6 +153,15 @@ class Workspace:
             return {}
         return self.answers.groupby("response", sort=False).indices
 
+    @cached_property
+    def answer_text(self) -> Mapping[str, Any]:
+        """The answers' columns as arrays of text (responses as integers), to read a few rows
+        at a time by `answer_rows` without a table lookup per organisation."""
+        out = {c: self.answers[c].astype(str).to_numpy() for c in
+               ("question", "view", "value", "evidence", "notes")}
+        out["response"] = self.answers["response"].to_numpy()
+        return out
+
     def organisation(self, org_id: str) -> Organisation:
         """The organisation, or a `GeneratorError` listing the known ones."""
         try:

@@ -184,10 +184,16 @@ def cover(unmet: Mapping[str, str], candidates: list[Action], efforts: Mapping[s
 
 def candidates(usable: Mapping[str, Action], perspective: str, level: int) -> list[Action]:
     """The suitable actions for the step from `level` to `level + 1` of a perspective."""
-    return [
-        a for a in usable.values()
-        if perspective in a.perspectives and a.from_level == level and a.to_level == level + 1
-    ]
+    return list(_by_step(usable).get((perspective, level), ()))
+
+
+def _by_step(usable: Mapping[str, Action]) -> dict[tuple[str, int], list[Action]]:
+    out: dict[tuple[str, int], list[Action]] = {}
+    for a in usable.values():
+        if a.to_level == a.from_level + 1:
+            for p in a.perspectives:
+                out.setdefault((p, a.from_level), []).append(a)
+    return out
 
 
 def _level_steps(
@@ -199,13 +205,14 @@ def _level_steps(
     uncovered: Uncovered,
 ) -> None:
     titles = dict(s.perspectives)
+    steps = _by_step(usable)
     for p, _ in s.perspectives:
         if p not in s.levels:
             continue
         current, target = s.levels[p], targets[p][0]
         for level in range(max(current, 1), target):
             unmet = dict(s.unmet.get((p, level + 1), ()))
-            picked, left = cover(unmet, candidates(usable, p, level), efforts)
+            picked, left = cover(unmet, list(steps.get((p, level), ())), efforts)
             uncovered.setdefault(p, []).extend((c, level + 1) for c in left)
             regained = level + 1 <= s.previous_levels.get(p, -1)
             for action in picked:

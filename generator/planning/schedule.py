@@ -5,10 +5,11 @@ perspective, the office's set-up in life-cycle order, and the mandate rule (whil
 action is planned, nothing aimed at level 4 or 5 starts before it ends; getting back a level
 lost since the previous round is exempt). Then month by month, the actions whose
 predecessors have ended start in order of urgency while the capacity allows: the two best
-quick wins first, each held to half the capacity so that both start in the first month;
-then the actions that recover a lost level; then the office's own set-up; then the rest;
-within each group by life-cycle phase, value ÷ effort weighted by the perspective's
-priority, and id.
+quick wins first, then the actions that recover a lost level, then the office's own set-up,
+then the rest; within each group by life-cycle phase, value ÷ effort weighted by the
+perspective's priority, and id. The two best quick wins and the recovery actions that wait
+for nothing all start in the first month: when together they need more than the capacity,
+each gets a share in proportion to its monthly load and is stretched over more months.
 """
 
 from __future__ import annotations
@@ -59,10 +60,26 @@ def dependencies(chosen: Mapping[str, Choice],
             earlier = [i for i in setup_by_phase if i < PHASES.index(a.phase)]
             if earlier:
                 deps[k].update(setup_by_phase[max(earlier)])
-        elif a.to_level >= 4 and not c.recovery:  # measure and optimise only once mandated
-            deps[k].update(m for m in mandates if m != k)
         deps[k].discard(k)
+    before = {m: _ancestors(deps, m) for m in mandates}
+    for k, c in chosen.items():  # measure and optimise only once mandated
+        a = c.action
+        if a.perspectives and a.to_level >= 4 and not c.recovery:
+            deps[k].update(m for m in mandates if m != k and k not in before[m])
     return deps
+
+
+def _ancestors(deps: Deps, k: str) -> set[str]:
+    """Every action `k` waits for, directly or not (a library may make a mandate wait for
+    a level-4 action; the mandate rule then gives way rather than make a cycle)."""
+    seen: set[str] = set()
+    stack = list(deps[k])
+    while stack:
+        d = stack.pop()
+        if d not in seen:
+            seen.add(d)
+            stack.extend(deps[d])
+    return seen
 
 
 def is_quick_win(action: Action, effort: float) -> bool:
@@ -97,9 +114,13 @@ def schedule(
     duration, else it waits for a later month (and a less urgent one that fits may start).
     """
     weights = settings.priorities
-    share = capacity / max(1, len(leaders))
-    spans = {k: _months(chosen[k].action, efforts[k], share if k in leaders else capacity)
-             for k in chosen}
+    spans = {k: _months(chosen[k].action, efforts[k], capacity) for k in chosen}
+    firsts = first_month(chosen, deps, leaders)
+    natural = {k: _months(chosen[k].action, efforts[k], math.inf)[1] for k in firsts}
+    together = sum(natural.values())
+    if together > capacity + EPSILON:  # stretch them alike so that all fit the first month
+        for k in firsts:
+            spans[k] = _months(chosen[k].action, efforts[k], capacity * natural[k] / together)
     order = sorted(chosen, key=lambda k: _urgency(chosen[k], k, efforts[k], weights, leaders))
     rank = {k: i for i, k in enumerate(order)}
     used: list[float] = []
@@ -112,6 +133,8 @@ def schedule(
             users[d].append(k)
     month = 0
     while waiting:
+        if not ready_at:  # only a cycle could leave actions waiting with none ready
+            raise RuntimeError(f"dependency cycle among {', '.join(sorted(waiting))}")
         for k in sorted((k for k, m in ready_at.items() if m <= month), key=rank.__getitem__):
             months, load = spans[k]
             if not _fits(used, month, months, load, capacity):
@@ -128,6 +151,13 @@ def schedule(
                     ready_at[user] = max(placed[d][1] for d in deps[user])
         month = max(month + 1, min(ready_at.values(), default=month + 1))
     return placed
+
+
+def first_month(chosen: Mapping[str, Choice], deps: Deps, leaders: tuple[str, ...]
+                ) -> list[str]:
+    """The actions that start in the first month, sharing the capacity equally: the leading
+    quick wins, and the recovery actions that wait for nothing."""
+    return [*leaders, *(k for k, c in chosen.items() if c.recovery and not deps[k])]
 
 
 def _urgency(c: Choice, k: str, effort: float, weights: Mapping[str, float],
@@ -157,7 +187,12 @@ def shortfall(
     chain = end(total)
     if chain > settings.horizon:
         return Shortfall(months, None, chain)
-    low, high = math.floor(settings.capacity), total  # low does not fit, high does
+    # below total effort ÷ horizon nothing fits; search upwards from there, doubling the step
+    low = max(math.floor(settings.capacity), math.ceil(total / settings.horizon) - 1)
+    step, high = 1, total
+    while low + step < total and end(low + step) > settings.horizon:
+        low, step = low + step, step * 2
+    high = min(total, low + step)
     while high - low > 1:
         middle = (low + high) // 2
         low, high = (middle, high) if end(middle) > settings.horizon else (low, middle)
@@ -178,5 +213,4 @@ def _months(action: Action, effort: float, capacity: float) -> tuple[int, float]
 
 
 def _fits(used: list[float], month: int, months: int, load: float, capacity: float) -> bool:
-    limit = capacity + EPSILON - load
-    return all(used[m] <= limit for m in range(month, min(month + months, len(used))))
+    return max(used[month:month + months], default=0.0) <= capacity + EPSILON - load

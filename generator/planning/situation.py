@@ -151,7 +151,7 @@ def _read_answers(
     found = [index[r] for r in people["response"].tolist() if r in index]
     if not found:
         return {}, {}, {}
-    rows = ws.answers.iloc[np.concatenate(found)]
+    rows = np.concatenate(found)
     who = {
         r: (AGREED_ROLE if agreed else (role or "Respondent"), bool(agreed))
         for r, role, agreed in zip(
@@ -159,26 +159,29 @@ def _read_answers(
             strict=True,
         )
     }
-    columns = [rows[c].astype(str).tolist() for c in ("question", "view", "value", "evidence",
-                                                      "notes")]
+    text = ws.answer_text
+    question, view, value, evidence, notes, response = (
+        text[c][rows] for c in ("question", "view", "value", "evidence", "notes", "response"))
     quotes: dict[str, list[Quote]] = {}
     seen: set[tuple[str, str, str]] = set()
+    for i in np.flatnonzero((evidence != "") | (notes != "")).tolist():
+        key = (question[i], evidence[i], notes[i])
+        if key in seen:  # the two views of one answer share their evidence
+            continue
+        seen.add(key)
+        role, agreed = who[response[i]]
+        bucket = quotes.setdefault(question[i], [])
+        bucket.insert(0 if agreed else len(bucket), Quote(role, evidence[i], notes[i]))
+    classified = _classification_questions(ws)
     votes: dict[str, Counter[str]] = {}
     settled: dict[str, str] = {}
-    classified = _classification_questions(ws)
-    for response, question, view, value, evidence, notes in zip(
-        rows["response"].tolist(), *columns, strict=True
-    ):
-        role, agreed = who[response]
-        if (evidence or notes) and (question, evidence, notes) not in seen:
-            seen.add((question, evidence, notes))  # the two views of one answer share them
-            bucket = quotes.setdefault(question, [])
-            bucket.insert(0 if agreed else len(bucket), Quote(role, evidence, notes))
-        if view == "current" and question in classified and value not in ("na", "dont_know"):
-            if agreed:
-                settled[question] = value
-            else:
-                votes.setdefault(question, Counter())[value] += 1
+    counted = (view == "current") & np.isin(question, list(classified)) & ~np.isin(
+        value, ["na", "dont_know"])
+    for i in np.flatnonzero(counted).tolist():
+        if who[response[i]][1]:
+            settled[question[i]] = value[i]
+        else:
+            votes.setdefault(question[i], Counter())[value[i]] += 1
     frozen = {k: tuple(v) for k, v in quotes.items()}
     answers: dict[str, str] = {}
     findings: dict[str, Finding] = {}
