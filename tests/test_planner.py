@@ -309,14 +309,13 @@ def test_two_quick_wins_start_in_the_first_month_even_when_capacity_is_short():
     roadmap = plan(s, QUICK, RoadmapSettings(start=START, capacity=4, horizon=60),
                    {p: (2, "default") for p in ("gov", "risk", "fin", "ppl", "std")})
     # q1, q2 and q4 are worth 4 or 5 for at most 2.5 days per point of value; the best two
-    # by value for effort, q2 and q1, start in the first month on half the capacity each;
-    # q4 cannot start before month 4, so it is not a quick win in this plan
-    wins = {a.id: a for a in roadmap.actions if a.quick_win}
-    assert sorted(wins) == ["q1", "q2"]
-    assert wins["q1"].start_month == wins["q2"].start_month == 0
-    assert wins["q1"].load <= 2 and wins["q2"].load <= 2
+    # by value for effort, q2 and q1, start in the first month, sharing the 4 days a month
+    # in proportion to their loads (5 and 4 a month): q2 runs 3 months at 1.67, q1 5 months
+    # at 1.6; q4 needs 4 a month, so it waits for month 5 and is not a quick win in this plan
+    wins = {a.id: (a.start_month, a.months, a.load) for a in roadmap.actions if a.quick_win}
+    assert wins == {"q2": (0, 3, 1.67), "q1": (0, 5, 1.6)}
     later = {a.id: a.start_month for a in roadmap.actions}
-    assert later["q4"] == 4
+    assert later["q4"] == 5
     assert all(a.first_90_days == (a.start_month < 3) for a in roadmap.actions)
 
 
