@@ -71,7 +71,8 @@ def choose(
     efforts: Mapping[str, float],
 ) -> Selection:
     excluded = set(settings.excluded)
-    usable = {k: a for k, a in actions.items() if k not in excluded and suits(a, s)}
+    usable = {k: a for k, a in actions.items() if k not in excluded and (
+        not (a.pmo_types or a.operating_models or a.from_types) or suits(a, s))}
     chosen: dict[str, Choice] = {}
     uncovered: Uncovered = {}
     _level_steps(s, usable, targets, efforts, chosen, uncovered)
@@ -97,6 +98,8 @@ def suits(action: Action, s: Situation) -> bool:
 
 def unsuited(action: Action, s: Situation) -> str | None:
     """Why the action does not suit the organisation, or None when it does."""
+    if not (action.pmo_types or action.operating_models or action.from_types):
+        return None
     if action.pmo_types and s.needed_type not in action.pmo_types:
         return (f"it is for {_names(s, action.pmo_types)}, and the organisation needs "
                 f"{s.title(s.needed_type, 'no particular type of office (not assessed)')}")
@@ -178,7 +181,7 @@ def cover(unmet: Mapping[str, str], candidates: list[Action], efforts: Mapping[s
             break
         picked.append(best)
         left -= set(best.criteria)
-        pool.remove(best)
+        pool = [a for a in pool if a is not best]  # not remove(): it compares every field
     return picked, sorted(left)
 
 

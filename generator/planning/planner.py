@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Mapping
+from functools import lru_cache
 
 from ..models import PHASES, Action, RoadmapSettings
 from . import schedule as sched
@@ -27,6 +28,7 @@ from .results import (
     PlannedAction,
     Regression,
     Roadmap,
+    Size,
     Target,
 )
 from .situation import Situation
@@ -52,13 +54,14 @@ def plan_in_detail(
     """The roadmap, with the choices and precedence behind it (for explanations)."""
     s = situation
     start = settings.start or _next_month(s.round_date)
-    days = {k: effort(a, s.size) for k, a in actions.items()}
+    days = _Efforts(actions, s.size)
     selection = choose(s, actions, settings, targets, days)
     chosen = selection.chosen
     deps = sched.dependencies(chosen, selection.stand_ins)
     wins = sched.quick_wins(chosen, deps, days, settings.priorities)
     leaders = tuple(wins[: sched.LEADERS])
-    placed = sched.schedule(chosen, deps, days, settings, settings.capacity, leaders)
+    work = sched.jobs(chosen, deps, days, settings, leaders)
+    placed = sched.schedule(work, settings.capacity)
     horizon = settings.horizon
     planned = [
         _planned(chosen[k], placed[k], (days[k], basis(chosen[k].action, s.size)),
@@ -75,7 +78,7 @@ def plan_in_detail(
     months = max((e for _, e in placed.values()), default=0)
     shortfall = None
     if months > horizon:
-        shortfall = sched.shortfall(chosen, deps, days, settings, leaders, months)
+        shortfall = sched.shortfall(work, settings, months)
     roadmap = Roadmap(
         organisation=s.organisation,
         name=s.name,
@@ -100,6 +103,18 @@ def plan_in_detail(
         previous_round=s.previous_round,
     )
     return roadmap, selection, deps
+
+
+class _Efforts(dict[str, float]):
+    """Each action's effort for this organisation, worked out when first needed."""
+
+    def __init__(self, actions: Mapping[str, Action], size: Size) -> None:
+        super().__init__()
+        self._actions, self._size = actions, size
+
+    def __missing__(self, key: str) -> float:
+        value = self[key] = effort(self._actions[key], self._size)
+        return value
 
 
 def _regressions(s: Situation) -> tuple[Regression, ...]:
@@ -257,6 +272,7 @@ def _next_month(day: dt.date) -> dt.date:
     return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
+@lru_cache(maxsize=4096)
 def _date(start: dt.date, months: int) -> dt.date:
     """The last day of the `months`-th month after `start` (start itself for 0)."""
     if months <= 0:
@@ -267,6 +283,7 @@ def _date(start: dt.date, months: int) -> dt.date:
     return following - dt.timedelta(days=1)
 
 
+@lru_cache(maxsize=4096)
 def _month_start(start: dt.date, months: int) -> dt.date:
     """The first day of the `months`-th month after `start` (start itself for 0)."""
     return start if months <= 0 else _date(start, months) + dt.timedelta(days=1)

@@ -14,8 +14,10 @@ each gets a share in proportion to its monthly load and is stretched over more m
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from ..models import PHASES, Action, RoadmapSettings
 from .choice import Choice
@@ -99,58 +101,91 @@ def quick_wins(chosen: Mapping[str, Choice], deps: Deps, efforts: Mapping[str, f
     return sorted(found, key=lambda k: (-_ratio(chosen[k].action, efforts[k], weights), k))
 
 
-def schedule(
-    chosen: Mapping[str, Choice],
-    deps: Deps,
-    efforts: Mapping[str, float],
-    settings: RoadmapSettings,
-    capacity: float,
-    leaders: tuple[str, ...],
-) -> dict[str, tuple[int, int]]:
+@dataclass(frozen=True)
+class Jobs:
+    """The chosen actions ready to schedule, in order of urgency, by position: worked out
+    once, then scheduled at the capacity given and, for a shortfall, at others."""
+
+    ids: tuple[str, ...]
+    effort: tuple[float, ...]
+    months: tuple[int, ...]
+    """Months each runs when the capacity does not stretch it."""
+    before: tuple[tuple[int, ...], ...]
+    after: tuple[tuple[int, ...], ...]
+    first: tuple[int, ...]
+    """The leading quick wins and the recoveries that wait for nothing."""
+
+
+def jobs(chosen: Mapping[str, Choice], deps: Deps, efforts: Mapping[str, float],
+         settings: RoadmapSettings, leaders: tuple[str, ...]) -> Jobs:
+    weights = settings.priorities
+    ids = tuple(sorted(chosen, key=lambda k: _urgency(chosen[k], k, efforts[k], weights,
+                                                      leaders)))
+    rank = {k: i for i, k in enumerate(ids)}
+    after: list[list[int]] = [[] for _ in ids]
+    for k in ids:
+        for d in deps[k]:
+            after[rank[d]].append(rank[k])
+    firsts = set(first_month(chosen, deps, leaders))
+    return Jobs(
+        ids=ids,
+        effort=tuple(efforts[k] for k in ids),
+        months=tuple(_natural_months(chosen[k].action) for k in ids),
+        before=tuple(tuple(sorted(rank[d] for d in deps[k])) for k in ids),
+        after=tuple(tuple(sorted(a)) for a in after),
+        first=tuple(rank[k] for k in ids if k in firsts),
+    )
+
+
+def schedule(j: Jobs, capacity: float) -> dict[str, tuple[int, int]]:
     """(start month, end month) of every chosen action: parallel list scheduling.
 
     Month by month from the first, the actions whose predecessors have all ended are
     candidates; in order of urgency, each starts if the capacity allows it for its whole
     duration, else it waits for a later month (and a less urgent one that fits may start).
     """
-    weights = settings.priorities
-    spans = {k: _months(chosen[k].action, efforts[k], capacity) for k in chosen}
-    firsts = first_month(chosen, deps, leaders)
-    natural = {k: _months(chosen[k].action, efforts[k], math.inf)[1] for k in firsts}
+    spans = [_span(e, m, capacity) for e, m in zip(j.effort, j.months, strict=True)]
+    natural = {i: j.effort[i] / j.months[i] for i in j.first}
     together = sum(natural.values())
     if together > capacity + EPSILON:  # stretch them alike so that all fit the first month
-        for k in firsts:
-            spans[k] = _months(chosen[k].action, efforts[k], capacity * natural[k] / together)
-    order = sorted(chosen, key=lambda k: _urgency(chosen[k], k, efforts[k], weights, leaders))
-    rank = {k: i for i, k in enumerate(order)}
+        for i in j.first:
+            spans[i] = _span(j.effort[i], j.months[i], capacity * natural[i] / together)
     used: list[float] = []
-    placed: dict[str, tuple[int, int]] = {}
-    waiting = set(chosen)
-    ready_at: dict[str, int] = {k: 0 for k in chosen if not deps[k]}
-    users: dict[str, list[str]] = {k: [] for k in chosen}
-    for k, before in deps.items():
-        for d in before:
-            users[d].append(k)
-    month = 0
-    while waiting:
-        if not ready_at:  # only a cycle could leave actions waiting with none ready
-            raise RuntimeError(f"dependency cycle among {', '.join(sorted(waiting))}")
-        for k in sorted((k for k, m in ready_at.items() if m <= month), key=rank.__getitem__):
-            months, load = spans[k]
-            if not _fits(used, month, months, load, capacity):
+    start = [0] * len(j.ids)
+    end = [0] * len(j.ids)
+    waiting_on = [len(b) for b in j.before]
+    pending = [(0, i) for i, b in enumerate(j.before) if not b]  # (ready month, rank)
+    heapq.heapify(pending)
+    candidates: list[int] = []  # ranks, most urgent first
+    month, left = 0, len(j.ids)
+    while left:
+        if not pending and not candidates:  # only a cycle leaves actions that never get ready
+            raise RuntimeError("dependency cycle among " + ", ".join(
+                sorted(k for i, k in enumerate(j.ids) if waiting_on[i])))
+        while pending and pending[0][0] <= month:
+            heapq.heappush(candidates, heapq.heappop(pending)[1])
+        skipped = []
+        while candidates:
+            i = heapq.heappop(candidates)
+            months, load = spans[i]
+            free = capacity + EPSILON - load
+            if month < len(used) and (used[month] > free
+                                      or max(used[month:month + months]) > free):
+                skipped.append(i)
                 continue
             if len(used) < month + months:
                 used.extend([0.0] * (month + months - len(used)))
             for m in range(month, month + months):
                 used[m] += load
-            placed[k] = (month, month + months)
-            waiting.discard(k)
-            del ready_at[k]
-            for user in users[k]:
-                if all(d in placed for d in deps[user]):
-                    ready_at[user] = max(placed[d][1] for d in deps[user])
-        month = max(month + 1, min(ready_at.values(), default=month + 1))
-    return placed
+            start[i], end[i] = month, month + months
+            left -= 1
+            for u in j.after[i]:
+                waiting_on[u] -= 1
+                if not waiting_on[u]:
+                    heapq.heappush(pending, (max(end[b] for b in j.before[u]), u))
+        candidates = skipped  # popped in order of urgency, so still a heap
+        month = month + 1 if candidates or not pending else max(month + 1, pending[0][0])
+    return {k: (start[i], end[i]) for i, k in enumerate(j.ids)}
 
 
 def first_month(chosen: Mapping[str, Choice], deps: Deps, leaders: tuple[str, ...]
@@ -168,31 +203,28 @@ def _urgency(c: Choice, k: str, effort: float, weights: Mapping[str, float],
     return (group, PHASES.index(c.action.phase), -_ratio(c.action, effort, weights), k)
 
 
-def shortfall(
-    chosen: Mapping[str, Choice],
-    deps: Deps,
-    efforts: Mapping[str, float],
-    settings: RoadmapSettings,
-    leaders: tuple[str, ...],
-    months: int,
-) -> Shortfall:
+def shortfall(j: Jobs, settings: RoadmapSettings, months: int) -> Shortfall:
     """Months needed at this capacity; the least whole person-days a month that would fit the
     horizon, or None when the chain of dependencies alone is longer than the horizon."""
-    total = math.ceil(sum(efforts[k] for k in chosen)) + 1
+    total = math.ceil(sum(j.effort)) + 1
 
     def end(capacity: float) -> int:
-        placed = schedule(chosen, deps, efforts, settings, capacity, leaders)
-        return max(e for _, e in placed.values())
+        return max(e for _, e in schedule(j, capacity).values())
 
     chain = end(total)
     if chain > settings.horizon:
         return Shortfall(months, None, chain)
-    # below total effort ÷ horizon nothing fits; search upwards from there, doubling the step
+    # below total effort ÷ horizon nothing fits; the capacity scaled by months ÷ horizon is
+    # a good first guess above that; then search, doubling the step while it does not fit
     low = max(math.floor(settings.capacity), math.ceil(total / settings.horizon) - 1)
-    step, high = 1, total
-    while low + step < total and end(low + step) > settings.horizon:
-        low, step = low + step, step * 2
-    high = min(total, low + step)
+    guess = min(total, max(low + 1, math.ceil(settings.capacity * months / settings.horizon)))
+    if end(guess) <= settings.horizon:
+        high = guess
+    else:
+        low, step = guess, 1
+        while low + step < total and end(low + step) > settings.horizon:
+            low, step = low + step, step * 2
+        high = min(total, low + step)
     while high - low > 1:
         middle = (low + high) // 2
         low, high = (middle, high) if end(middle) > settings.horizon else (low, middle)
@@ -204,13 +236,13 @@ def _ratio(action: Action, effort: float, weights: Mapping[str, float]) -> float
     return action.value / effort * weight
 
 
-def _months(action: Action, effort: float, capacity: float) -> tuple[int, float]:
-    """Whole months the action runs and its load per month, stretched to fit the capacity."""
-    months = max(1, math.ceil(action.duration / WEEKS_PER_MONTH - EPSILON))
+def _natural_months(action: Action) -> int:
+    """Whole months the action runs for its duration (a month is 52 ÷ 12 weeks)."""
+    return max(1, math.ceil(action.duration / WEEKS_PER_MONTH - EPSILON))
+
+
+def _span(effort: float, months: int, capacity: float) -> tuple[int, float]:
+    """Months the action runs and its load per month, stretched to fit the capacity."""
     if effort / months > capacity + EPSILON:
         months = math.ceil(effort / capacity - EPSILON)
     return months, effort / months
-
-
-def _fits(used: list[float], month: int, months: int, load: float, capacity: float) -> bool:
-    return max(used[month:month + months], default=0.0) <= capacity + EPSILON - load

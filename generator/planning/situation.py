@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -106,9 +106,9 @@ def situation_of(ws: Workspace, tables: ScoreTables, card: Scorecard) -> Situati
         for o in ws.questionnaires[qid].outcomes
     }
     org = ws.organisation(card.organisation)
-    quotes, answers, findings = _read_answers(ws, tables, card)
-    for c in maturity.criteria:
-        findings[c.id] = _criterion_finding(c, quotes.get(c.id, ()))
+    quotes, answers, shares = _read_answers(ws, tables, card)
+    findings = _Findings({c.id: c for c in maturity.criteria}, quotes, answers, shares,
+                         _classification_questions(ws))
     no_office = any(answers.get(q) == NO_OFFICE_ANSWER for q in ("PT-04", "PT-14"))
     return Situation(
         organisation=card.organisation,
@@ -143,9 +143,9 @@ def _criterion_finding(c: CriterionResult, quotes: tuple[Quote, ...]) -> Finding
 
 def _read_answers(
     ws: Workspace, tables: ScoreTables, card: Scorecard
-) -> tuple[dict[str, tuple[Quote, ...]], dict[str, str], dict[str, Finding]]:
-    """Evidence and notes by question, and the current-view majority answers (with their
-    findings) of the classification questionnaires, from the round's answer rows."""
+) -> tuple[dict[str, tuple[Quote, ...]], dict[str, str], dict[str, str]]:
+    """Evidence and notes by question; the current-view majority answers of the
+    classification questionnaires; and for each question answered, how many gave it."""
     people = tables.responses_of(card.organisation, card.round)
     index = ws.answer_rows
     found = [index[r] for r in people["response"].tolist() if r in index]
@@ -175,26 +175,59 @@ def _read_answers(
     classified = _classification_questions(ws)
     votes: dict[str, Counter[str]] = {}
     settled: dict[str, str] = {}
-    counted = (view == "current") & np.isin(question, list(classified)) & ~np.isin(
-        value, ["na", "dont_know"])
+    counted = (view == "current") & (value != "na") & (value != "dont_know")
     for i in np.flatnonzero(counted).tolist():
+        if question[i] not in classified:
+            continue
         if who[response[i]][1]:
             settled[question[i]] = value[i]
         else:
             votes.setdefault(question[i], Counter())[value[i]] += 1
-    frozen = {k: tuple(v) for k, v in quotes.items()}
     answers: dict[str, str] = {}
-    findings: dict[str, Finding] = {}
-    for question, q in classified.items():
-        answer, share = _majority(settled.get(question), votes.get(question))
+    shares: dict[str, str] = {}
+    for q in {*settled, *votes}:
+        answer, shares[q] = _majority(settled.get(q), votes.get(q))
         if answer is not None:
-            answers[question] = answer
-        label = _option_label(q, question, answer) if answer else (
-            "no majority answer" if question in votes else "not answered")
-        findings[question] = Finding(question, "question", q.questions[question].text, label,
-                                     answer is not None, share, answer is None and bool(share),
-                                     frozen.get(question, ()))
-    return frozen, answers, findings
+            answers[q] = answer
+    return {k: tuple(v) for k, v in quotes.items()}, answers, shares
+
+
+class _Findings(Mapping[str, Finding]):
+    """What was found about each criterion and classification question, each record made
+    when first asked for (a plan cites only a few of them)."""
+
+    def __init__(self, criteria: Mapping[str, CriterionResult],
+                 quotes: Mapping[str, tuple[Quote, ...]], answers: Mapping[str, str],
+                 shares: Mapping[str, str], questions: Mapping[str, Questionnaire]) -> None:
+        self._criteria, self._quotes = criteria, quotes
+        self._answers, self._shares, self._questions = answers, shares, questions
+        self._made: dict[str, Finding] = {}
+
+    def __getitem__(self, ident: str) -> Finding:
+        found = self._made.get(ident)
+        if found is None:
+            found = self._made[ident] = self._make(ident)
+        return found
+
+    def _make(self, ident: str) -> Finding:
+        quotes = self._quotes.get(ident, ())
+        if ident in self._criteria:
+            return _criterion_finding(self._criteria[ident], quotes)
+        q = self._questions.get(ident)
+        if q is None:
+            raise KeyError(ident)
+        answer = self._answers.get(ident)
+        share = self._shares.get(ident, "")
+        label = _option_label(q, ident, answer) if answer else (
+            "no majority answer" if share else "not answered")
+        return Finding(ident, "question", q.questions[ident].text, label, answer is not None,
+                       share, answer is None and bool(share), quotes)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([*self._criteria, *(q for q in self._questions if q not in self._criteria)])
+
+    def __len__(self) -> int:
+        return len(self._criteria) + len(set(self._questions) - set(self._criteria))
 
 
 def _majority(agreed: str | None, votes: Counter[str] | None) -> tuple[str | None, str]:
