@@ -85,7 +85,7 @@ def _gantt(
         )
         if a.quick_win:
             ax.text(a.start_month + a.months, row, " ★ quick win", va="center", fontsize=7,
-                    color="#2f6b3a")
+                    color="#2f6b3a", in_layout=False)
     ax.set_yticks(
         range(len(actions)), [textwrap.shorten(a.title, 62, placeholder="…") for a in actions]
     )
@@ -94,7 +94,7 @@ def _gantt(
     first = min(FIRST_MONTHS, end)
     ax.axvspan(0, first, color="#eef3fb", zorder=0)
     ax.text(first / 2, -0.9, "First 90 days", ha="center", va="bottom", fontsize=8,
-            color="#3b5ba5")
+            color="#3b5ba5", in_layout=False)
     ticks = list(range(0, end + 1, month_step(end)))
     ax.set_xticks(ticks, [_month_label(roadmap, m) for m in ticks])
     ax.set_xlim(0, end)
