@@ -288,6 +288,13 @@ def _pairs(name: str, values: tuple[str, ...], kind: type) -> dict[str, Any]:
     metavar="PERSPECTIVE=WEIGHT",
     help="Weight a perspective's actions (default 1; higher comes earlier).",
 )
+@click.option(
+    "--explain",
+    "explain_id",
+    type=ID,
+    metavar="ACTION",
+    help="Say why this action is in the plan or not, instead of printing the plan.",
+)
 @strict_option
 @verbose_option
 @click.pass_obj
@@ -305,6 +312,7 @@ def roadmap(
     pinned: tuple[str, ...],
     excluded: tuple[str, ...],
     priorities: tuple[str, ...],
+    explain_id: str | None,
     strict: bool,
 ) -> None:
     """Plan a tailored improvement roadmap for an organisation, saying why each action is in it.
@@ -319,12 +327,16 @@ def roadmap(
       pmo roadmap northwind-bank --capacity 30 --target benefits=4 --chart roadmap.svg
       pmo roadmap northwind-bank --format xlsx --out northwind-bank-roadmap.xlsx
       pmo roadmap northwind-bank --format md > roadmap.md
+      pmo roadmap northwind-bank --explain setup-portfolio-register
     """
     from .checks.actions import VALID_TARGETS, target_problem
-    from .planning import roadmap_for
+    from .planning import explain_action, roadmap_for
     from .roadmap_views import render_roadmap
     from .scoring import score_workspace
 
+    if explain_id and (out or chart or fmt not in ("table", "json")):
+        raise click.UsageError("--explain prints its answer as text or --format json; "
+                               "leave out --out, --chart and other formats")
     if fmt == "xlsx" and out is None:
         raise click.UsageError("--format xlsx writes a file: add --out FILE.xlsx")
     target_levels = _pairs("target", targets, int)
@@ -346,6 +358,13 @@ def roadmap(
         "excluded": list(excluded),
         "priorities": weights,
     }
+    if explain_id:
+        from .exports import to_json
+        from .roadmap_views import explanation_text
+
+        why = explain_action(ws, score_workspace(ws), org, explain_id, round_id, overrides)
+        click.echo(to_json(why) if fmt == "json" else explanation_text(why), nl=False)
+        return
     plan = roadmap_for(ws, score_workspace(ws), org, round_id, overrides)
     titles = _titles(ws)
     if chart is not None:

@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .branding import Branding
 from .checks import Response
@@ -147,6 +147,24 @@ class Workspace:
     @cached_property
     def layout(self) -> Layout:
         return Layout(self.root)
+
+    @cached_property
+    def answer_rows(self) -> Mapping[int, Any]:
+        """Positions in `answers` of each response's rows, by response index: a hash index
+        built once, so that reading one organisation's answers (the planner does, for the
+        evidence behind each line of a roadmap) never scans every organisation's."""
+        if self.answers.empty:
+            return {}
+        return self.answers.groupby("response", sort=False).indices
+
+    @cached_property
+    def answer_text(self) -> Mapping[str, Any]:
+        """The answers' columns as arrays of text (responses as integers), to read a few rows
+        at a time by `answer_rows` without a table lookup per organisation."""
+        out = {c: self.answers[c].astype(str).to_numpy() for c in
+               ("question", "view", "value", "evidence", "notes")}
+        out["response"] = self.answers["response"].to_numpy()
+        return out
 
     def organisation(self, org_id: str) -> Organisation:
         """The organisation, or a `GeneratorError` listing the known ones."""

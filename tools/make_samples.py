@@ -145,6 +145,8 @@ class Round:
     """Respondents' own departures from the shared PMO type and operating model answers;
     None in a pair keeps the shared answer."""
     agreed: Agreed | None = None
+    cited: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Criteria whose evidence a respondent always cites (before any others they pick)."""
 
 
 @dataclass
@@ -153,6 +155,8 @@ class Org:
     name: str
     sector: str
     size: str
+    sizing: dict[str, int]
+    """Staff, initiatives and units in the office's scope: what sizes roadmap efforts."""
     description: str
     people: dict[str, tuple[str, str]]
     """Respondent id: (kind of role, as in ROLES; role as written in the answer file)."""
@@ -172,7 +176,8 @@ BRIGHTSIDE = Org(
     id="brightside-agency",
     name="Brightside Creative",
     sector="Marketing and advertising",
-    size="About 60 staff, 40 to 50 live client jobs",
+    size="About 60 staff in one studio, 40 to 50 live client jobs",
+    sizing={"staff": 60, "initiatives": 45, "units": 1},
     description=(
         "Brightside Creative is an independent marketing agency of about 60 people working on "
         "retained and project-based client accounts. Producers and account managers run the "
@@ -402,15 +407,18 @@ NORTHWIND = Org(
     id="northwind-bank",
     name="Northwind Bank",
     sector="Retail banking",
-    size="About 4,200 staff, 45 live change initiatives",
+    size="About 4,200 staff in five business areas, 45 live change initiatives",
+    sizing={"staff": 4200, "initiatives": 45, "units": 5},
     description=(
         "Northwind Bank is a retail bank with about 4,200 staff and some 45 live change "
         "initiatives. A central Change Delivery Office (CDO) in the CIO's organisation owns the "
-        "change lifecycle, runs monthly portfolio reporting and prepares papers for the "
-        "Investment Committee. Delivery control is strong, but nobody follows benefits after "
-        "go-live and the executive has no single view of the change portfolio. The 2024 "
-        "baseline led to a one-year plan to turn the CDO into a portfolio office reporting to "
-        "the COO."
+        "change lifecycle, keeps the list of approved change, runs monthly portfolio reporting "
+        "and prepares papers for the Investment Committee, which since 2025 ranks proposals "
+        "with a scoring model agreed by the executive. Delivery control is strong, but nobody "
+        "follows benefits after go-live, the monthly pack reports delivery status rather than "
+        "what the portfolio achieves, and the office still answers to the CIO. The 2024 "
+        "baseline led to a plan to turn the CDO into a portfolio office reporting to the COO; "
+        "the 2025 reassessment checks how far that has gone."
     ),
     people={
         "amara-o": ("sponsor", "Sponsor (Chief Operating Officer)"),
@@ -633,6 +641,7 @@ NORTHWIND = Org(
                     "PT-11": (None, "left-to-others"),
                 },
             },
+            cited={"priya-s": ("GOV-2-3", "PLC-3-1"), "amara-o": ("GOV-2-2", "GOV-3-3")},
             agreed=Agreed(
                 facilitator="Elena Varga, independent assessor",
                 participants=["amara-o", "priya-s", "ben-t", "sofia-l", "grace-h", "olu-b"],
@@ -790,7 +799,8 @@ TRANSPORT = Org(
     id="dept-regional-transport",
     name="Department for Regional Transport",
     sector="Central government",
-    size="About 2,900 staff; 120 projects and 14 major programmes",
+    size="About 2,900 staff in three delivery divisions; 120 projects and 14 major programmes",
+    sizing={"staff": 2900, "initiatives": 134, "units": 3},
     description=(
         "The Department for Regional Transport funds and oversees road, rail and local "
         "transport schemes through three delivery divisions. A central portfolio hub in the "
@@ -974,7 +984,8 @@ HELIX = Org(
     id="helix-pharma",
     name="Helix Pharmaceuticals",
     sector="Pharmaceuticals (research and development)",
-    size="About 9,000 staff, 80 pipeline assets",
+    size="About 9,000 staff, 80 pipeline assets in four therapeutic areas",
+    sizing={"staff": 9000, "initiatives": 80, "units": 4},
     description=(
         "Helix Pharmaceuticals is a research-based pharmaceutical company with about 9,000 "
         "staff, most of them in R&D. Its Enterprise Portfolio Office reports to the President "
@@ -1146,7 +1157,8 @@ RIVERSIDE = Org(
     id="riverside-health",
     name="Riverside Health Trust",
     sector="Healthcare",
-    size="About 7,500 staff; EPR programme of 9 projects",
+    size="About 7,500 staff; EPR programme of 9 projects and about 150 people",
+    sizing={"staff": 150, "initiatives": 9, "units": 3},
     description=(
         "Riverside Health Trust runs two acute hospitals and community services for about "
         "600,000 people. A temporary programme office supports its three-year electronic "
@@ -1317,7 +1329,8 @@ ATLAS = Org(
     id="atlas-software",
     name="Atlas Software",
     sector="Software",
-    size="About 450 staff, 38 product teams",
+    size="About 450 staff in 38 product teams and four product groups",
+    sizing={"staff": 450, "initiatives": 20, "units": 4},
     description=(
         "Atlas Software is a venture-backed software scale-up of about 450 people working in "
         "38 long-lived product teams. It has no PMO: a small Ways of Working team acts as a "
@@ -1337,6 +1350,7 @@ ATLAS = Org(
         "BEN-3-3": ["noah-g", "freya-n", "jonas-e"],
         "FIN-3-2": ["noah-g", "freya-n"],
         "PPL-2-3": ["freya-n"],
+        "STD-4-1": ["noah-g", "freya-n", "jonas-e"],
     },
     rounds=[
         Round(
@@ -1416,6 +1430,11 @@ ATLAS = Org(
                     "na",
                     "We have product owners, not sponsors.",
                 ),
+                ("freya-n", "STD-4-1"): (
+                    "na",
+                    "Nothing in the playbook is mandatory, so there is no compliance rate to "
+                    "measure; we follow which practices teams adopt instead.",
+                ),
                 ("lina-h", "PLC-2-1"): (
                     "not",
                     "We plan a quarter ahead and re-plan every sprint; nothing is baselined.",
@@ -1493,7 +1512,8 @@ HARBOUR = Org(
     id="harbour-construction",
     name="Harbour Construction Group",
     sector="Construction",
-    size="About 1,800 staff, 25 to 30 major projects",
+    size="About 1,800 staff in three regions, 25 to 30 major projects",
+    sizing={"staff": 1800, "initiatives": 28, "units": 3},
     description=(
         "Harbour Construction Group is a regional building and civil engineering contractor "
         "with about 1,800 staff and a turnover of around £600m, delivering 25 to 30 major "
@@ -1509,7 +1529,11 @@ HARBOUR = Org(
         "keiko-t": ("finance", "Finance business partner (commercial manager)"),
         "sean-o": ("member", "Team member (site engineer)"),
     },
-    na={"FIN-2-3": ["ruth-a", "dean-p", "keiko-t"], "BEN-2-3": ["sean-o"]},
+    na={
+        "FIN-2-3": ["ruth-a", "dean-p", "keiko-t"],
+        "FIN-3-2": ["ruth-a", "dean-p", "keiko-t"],
+        "BEN-2-3": ["sean-o"],
+    },
     rounds=[
         Round(
             id="2026-q3",
@@ -1588,6 +1612,11 @@ HARBOUR = Org(
                 ("dean-p", "RSK-3-1"): (
                     "not",
                     "Every project uses the risk matrix its project director prefers.",
+                ),
+                ("keiko-t", "FIN-3-2"): (
+                    "na",
+                    "Contracts are paid by the client through monthly valuations; there is no "
+                    "internal funding to release in tranches.",
                 ),
                 ("ruth-a", "PLC-3-1"): (
                     "partly",
@@ -1669,6 +1698,8 @@ roadmap:
             resources: 2, standards: 2, people: 2}
   capacity: 6
   horizon: 12
+  # The overruns on fixed-fee jobs first: change control, tolerances, decisions to start.
+  priorities: {planning: 3, governance: 2}
 """,
     "northwind-bank": """\
 roadmap:
@@ -1705,7 +1736,10 @@ roadmap:
 """,
     "harbour-construction": """\
 roadmap:
-  targets: {governance: 3}
+  # The first two years of a group PMO: control of bids and contracts, common reporting and
+  # one risk method to level 3; the basics everywhere else.
+  targets: {governance: 3, planning: 3, risk: 3, finance: 3, benefits: 2, stakeholders: 2,
+            resources: 2, standards: 2, people: 2}
   capacity: 30
   horizon: 24
 """,
@@ -1808,7 +1842,9 @@ def maturity_answers(
             and answers[question.id] in ("partly", "largely", "fully")
             and (not role.evidence_in or question.section in role.evidence_in)
         ]
-        citable.sort(key=lambda qid: chance(org.id, rnd.id, who, qid, "evidence"))
+        first = rnd.cited.get(who, ())
+        citable.sort(key=lambda qid: (qid not in first, chance(org.id, rnd.id, who, qid,
+                                                               "evidence")))
         count = EVIDENCE_PER_PERSON - 3 + int(chance(org.id, rnd.id, who, "count") * 7)
         evidence = {qid: rnd.evidence[qid] for qid in citable[:count]}
 
@@ -1931,6 +1967,7 @@ def organisation_file(org: Org) -> str:
         f"name: {scalar(org.name)}",
         f"sector: {scalar(org.sector)}",
         f"size: {scalar(org.size)}",
+        "sizing: {" + ", ".join(f"{k}: {v}" for k, v in org.sizing.items()) + "}",
         *folded("description", org.description),
         "rounds:",
     ]

@@ -13,6 +13,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from ..planning import PlannedAction, Roadmap
+from ..planning.results import FIRST_MONTHS
 from . import new_figure
 
 SETUP_COLOUR = "#8c8c8c"
@@ -82,11 +83,18 @@ def _gantt(
             edgecolor="white",
             linewidth=0.5,
         )
+        if a.quick_win:
+            ax.text(a.start_month + a.months, row, " ★ quick win", va="center", fontsize=7,
+                    color="#2f6b3a", in_layout=False)
     ax.set_yticks(
         range(len(actions)), [textwrap.shorten(a.title, 62, placeholder="…") for a in actions]
     )
     ax.invert_yaxis()
     end = max([roadmap.horizon, *(a.end_month for a in actions)])
+    first = min(FIRST_MONTHS, end)
+    ax.axvspan(0, first, color="#eef3fb", zorder=0)
+    ax.text(first / 2, -0.9, "First 90 days", ha="center", va="bottom", fontsize=8,
+            color="#3b5ba5", in_layout=False)
     ticks = list(range(0, end + 1, month_step(end)))
     ax.set_xticks(ticks, [_month_label(roadmap, m) for m in ticks])
     ax.set_xlim(0, end)

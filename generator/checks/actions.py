@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from .. import expr
 from ..errors import KeyPath, Problem
-from ..models import Action, ActionLibrary, Organisation, Questionnaire
+from ..models import NO_OFFICE, Action, ActionLibrary, Organisation, Questionnaire
 from ..suggest import did_you_mean
 from ..yamlio import YamlDoc
 from .pages import check_pages
@@ -40,10 +41,13 @@ def check_actions(
     """
     problems: list[Problem] = []
     maturity = questionnaires.get(MATURITY_ID)
+    types = _outcomes(questionnaires.get(TYPE_ID))
     outcomes = {
-        "pmo_types": _outcomes(questionnaires.get(TYPE_ID)),
+        "pmo_types": types,
+        "from_types": None if types is None else types | {NO_OFFICE},
         "operating_models": _outcomes(questionnaires.get(MODEL_ID)),
     }
+    classifications = [q for k in (TYPE_ID, MODEL_ID) if (q := questionnaires.get(k))]
     where: dict[str, tuple[YamlDoc, int]] = {}
     for library, doc in libraries:
         for i, action in enumerate(library.actions):
@@ -65,6 +69,7 @@ def check_actions(
                 )
             if maturity is not None:
                 _check_maturity_refs(report, action, maturity)
+            _check_setup_keys(report, action, classifications)
             for key, known in outcomes.items():
                 for k, ident in enumerate(getattr(action, key)):
                     if known is not None and ident not in known:
@@ -80,6 +85,7 @@ def check_actions(
                         report((key, k),
                                f"unknown {key[:-1]} '{ident}'{did_you_mean(ident, known)}")
     problems += _dependency_problems(libraries, where)
+    problems += _replacement_problems(libraries, where)
     return problems
 
 
@@ -146,6 +152,8 @@ def _check_maturity_refs(report: Report, action: Action, maturity: Questionnaire
             )
             continue
         section = maturity.section_of[criterion].id
+        if action.is_setup:
+            continue  # a set-up action names whatever criteria it establishes
         if section not in action.perspectives:
             report(
                 ("criteria", k),
@@ -158,6 +166,63 @@ def _check_maturity_refs(report: Report, action: Action, maturity: Questionnaire
                 f"criterion '{criterion}' is at level {question.level}, "
                 f"but this action lifts to level {action.to_level}",
             )
+
+
+SETUP_ONLY = ("in_place_if", "from_types", "replaces", "mandate")
+"""Keys that only mean something for an action that sets up or reshapes the office."""
+
+
+def _check_setup_keys(report: Report, action: Action, classifications: list[Questionnaire]
+                      ) -> None:
+    if not action.is_setup:
+        for key in SETUP_ONLY:
+            if key in action.model_fields_set and getattr(action, key):
+                report((key,), f"'{key}' is for set-up actions, which have no perspectives; "
+                               "this action improves " + ", ".join(action.perspectives))
+        return
+    if action.in_place_if:
+        _check_in_place_if(report, action.in_place_if, classifications)
+
+
+def _check_in_place_if(report: Report, text: str, classifications: list[Questionnaire]) -> None:
+    """The condition parses and names current-view answers of the classifications."""
+    loc = ("in_place_if",)
+    try:
+        condition = expr.parse(text)
+    except expr.ExprError as exc:
+        report(loc, f"invalid condition: {exc}")
+        return
+    if expr.ordered(condition):
+        report(loc, "classification answers have no order: use == or in, not <, <=, > or >=")
+    if not classifications:
+        return
+    questions = {qid: q for q in classifications for qid in q.questions}
+    for question_id, value in expr.references(condition):
+        q = questions.get(question_id)
+        if q is None:
+            report(loc, f"unknown question id '{question_id}' in condition; expected a question "
+                        f"of {' or '.join(c.id for c in classifications)}"
+                        f"{did_you_mean(question_id, questions)}")
+        elif value is not None and value not in q.allowed_answers[question_id]:
+            report(loc, f"'{value}' is not an answer of {question_id}; expected one of: "
+                        f"{', '.join(sorted(q.allowed_answers[question_id]))}")
+
+
+def _replacement_problems(
+    libraries: list[tuple[ActionLibrary, YamlDoc]], where: dict[str, tuple[YamlDoc, int]]
+) -> list[Problem]:
+    problems = []
+    for library, doc in libraries:
+        for i, action in enumerate(library.actions):
+            for k, ident in enumerate(action.replaces):
+                message = None
+                if ident == action.id:
+                    message = "an action cannot replace itself"
+                elif ident not in where:
+                    message = f"unknown action '{ident}'{did_you_mean(ident, where)}"
+                if message:
+                    problems.append(Problem(doc.location(("actions", i, "replaces", k)), message))
+    return problems
 
 
 def _dependency_problems(

@@ -1,10 +1,10 @@
 """Typed models of every file format; their field docstrings are the format reference."""
 
-from .actions import PHASES, Action, ActionLibrary, Phase
+from .actions import NO_OFFICE, PHASES, Action, ActionLibrary, Dimension, Phase
 from .answers import Agreement, Answer, AnswerSet, QuestionnaireAnswers, Respondent
 from .library import Column, Lesson, LessonRegister, Sheet, Table, Template
 from .library import Section as DocumentSection
-from .organisation import Organisation, ReportSettings, RoadmapSettings, Round
+from .organisation import Organisation, ReportSettings, RoadmapSettings, Round, Sizing
 from .questionnaire import (
     SPECIAL_ANSWERS,
     Level,
@@ -19,6 +19,7 @@ from .questionnaire import (
 )
 
 __all__ = [
+    "NO_OFFICE",
     "PHASES",
     "SPECIAL_ANSWERS",
     "Action",
@@ -27,6 +28,7 @@ __all__ = [
     "Answer",
     "AnswerSet",
     "Column",
+    "Dimension",
     "DocumentSection",
     "Lesson",
     "LessonRegister",
@@ -46,6 +48,7 @@ __all__ = [
     "Scoring",
     "Section",
     "Sheet",
+    "Sizing",
     "Table",
     "Template",
     "View",

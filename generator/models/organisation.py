@@ -21,6 +21,22 @@ class Round(Model):
     """A short name, e.g. `Baseline` or `After year one`."""
 
 
+class Sizing(Model):
+    """The organisation's size in numbers: what sizes the effort of its roadmap's actions.
+
+    Each key is optional; an action whose effort grows with a number not given is planned at
+    the library's reference size, and the plan says so.
+    """
+
+    staff: int | None = Field(default=None, ge=1)
+    """People in the office's scope: the whole organisation for a permanent central office,
+    the programme's or project's team for a temporary one."""
+    initiatives: int | None = Field(default=None, ge=1)
+    """Live projects and programmes in the office's scope."""
+    units: int | None = Field(default=None, ge=1)
+    """Business units, divisions or sites that the office's practices must reach."""
+
+
 class RoadmapSettings(Model):
     """How the improvement roadmap is tailored; command-line options override these."""
 
@@ -58,7 +74,9 @@ class Organisation(Model):
     name: Text
     sector: Text = ""
     size: Text = ""
-    """A description of its size, e.g. `4,200 staff, 60 live projects`."""
+    """A description of its size for people to read, e.g. `4,200 staff, 60 live projects`."""
+    sizing: Sizing = Field(default_factory=Sizing)
+    """Its size in numbers (`staff`, `initiatives`, `units`), which sizes roadmap efforts."""
     description: Text = ""
     """Context for the assessors and the report (Markdown)."""
     rounds: list[Round] = Field(min_length=1)
