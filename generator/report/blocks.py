@@ -69,3 +69,13 @@ def bold(value: str) -> Run:
     return Run(value, bold=True)
 
 
+
+
+def led_by(owner: str) -> str:
+    """A role inside a sentence: `PMO lead` → `the PMO lead`, `Risk manager` → `the risk
+    manager`, `Line managers` → `line managers`."""
+    first, _, rest = owner.partition(" ")
+    if not first.isupper():
+        first = first[:1].lower() + first[1:]
+    role = f"{first} {rest}".strip()
+    return role if role.endswith("s") and not role.endswith("ss") else f"the {role}"

@@ -17,7 +17,7 @@ from ..render import month, number
 from ..scoring.results import ClassificationResult, CriterionResult
 from ..site.report import OrgReport
 from ..workspace import Workspace
-from .blocks import Block, Chart, Facts, Heading, Items, Para, Table, bold, text
+from .blocks import Block, Chart, Facts, Heading, Items, Para, Table, bold, led_by, text
 from .roadmap import roadmap_details, roadmap_section
 
 
@@ -117,8 +117,8 @@ def _summary(r: OrgReport, titles: dict[str, str]) -> list[Block]:
         out.append(Heading("The five actions that matter most", 3))
         top = sorted(plan.actions, key=lambda a: (-a.value, a.start_month, a.id))[:5]
         out.append(Items(tuple(
-            (bold(a.title), Run(f": from {month(a.start)}, {number(a.effort)} person-days, "
-                                f"{_moves(a.step, titles)}."))
+            (bold(a.title), Run(f": from {month(a.start)}, led by {led_by(a.owner)}, "
+                                f"{number(a.effort)} person-days, {_moves(a.step, titles)}."))
             for a in sorted(top, key=lambda a: (a.start_month, a.id))), numbered=True))
     out.append(Heading("What changed since the previous round", 3))
     out.append(_changes(r))

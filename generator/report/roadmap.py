@@ -1,10 +1,6 @@
-"""The report's roadmap chapter, on its own so that the planner's coming fields (an owner and
-a quick-win flag per action, what is already in place, the effort basis) are wired in here
-and nowhere else.
-
-Today: "First 90 days" is the actions starting in months 0 to 2; the plan by quarter has no
-owner column yet.
-"""
+"""The report's roadmap chapter: the plan as the planner made it (who leads each action, the
+quick wins and recoveries of the first 90 days, the plan by quarter), what the answers show
+is already in place, and how the efforts were sized to the organisation."""
 
 from __future__ import annotations
 
@@ -12,11 +8,9 @@ import datetime as dt
 
 from ..markdown_text import Run
 from ..planning import PlannedAction, Roadmap
+from ..planning.results import Finding
 from ..render import month, number
-from .blocks import Block, Heading, Para, Table, text
-
-FIRST_MONTHS = 3
-"""Months that count as the first 90 days."""
+from .blocks import Block, Heading, Para, Table, led_by, text
 
 
 def roadmap_section(plan: Roadmap, titles: dict[str, str], chart: Block | None
@@ -29,7 +23,8 @@ def roadmap_section(plan: Roadmap, titles: dict[str, str], chart: Block | None
         f"{plan.horizon} months from {month(plan.start)}, with {number(plan.capacity)} "
         "person-days a month for improvement work. Each action closes a gap between a "
         "perspective's level and its target, one level at a time, prerequisites first"
-        + (f", towards the {needed} the organisation needs." if needed else ".")))
+        + (f", towards the {needed} the organisation needs." if needed else ".")
+        + f" {plan.size_basis}"))
     if chart is not None:
         out.append(chart)
     out.append(Heading("Targets", 2))
@@ -51,12 +46,14 @@ def roadmap_section(plan: Roadmap, titles: dict[str, str], chart: Block | None
         if t.uncovered:
             out.append(text(f"{t.title}: the action library has no action for "
                             f"{', '.join(t.uncovered)}, so level {t.target} cannot be planned."))
-    first = [a for a in plan.actions if a.start_month < FIRST_MONTHS]
+    first = [a for a in plan.actions if a.first_90_days]
     out.append(Heading("The first 90 days", 2))
     if first:
-        out.append(Table(("Action", "Starts", "Person-days", "Why"), tuple(
-            (a.title, month(a.start), number(a.effort), a.reason) for a in first),
-            (3.2, 1.3, 1.2, 5), right=(2,)))
+        out.append(text("Quick wins (high value for their effort, nothing to wait for) and the "
+                        "recovery of any level lost since the last round start first."))
+        out.append(Table(("Action", "Led by", "Starts", "Person-days", "Why"), tuple(
+            (_marked(a), a.owner, month(a.start), number(a.effort), a.reason) for a in first),
+            (3, 1.5, 1.2, 1.1, 4.4), right=(3,)))
     else:
         out.append(text("No action starts in the first three months."))
     out.append(Heading("The plan by quarter", 2))
@@ -68,6 +65,13 @@ def roadmap_section(plan: Roadmap, titles: dict[str, str], chart: Block | None
         out.append(text("These actions are needed for the targets but would finish after the "
                         "horizon."))
         out.append(_plan_table(list(plan.deferred)))
+    if plan.in_place:
+        out.append(Heading("Already in place", 2))
+        out.append(text("The plan would otherwise include these actions; the answers show "
+                        "they are done, so none is planned."))
+        out.append(Table(("Action", "Shown by"), tuple(
+            (p.title, "; ".join(_shown_by(f) for f in p.findings)) for p in plan.in_place),
+            (3.5, 7)))
     return out
 
 
@@ -76,8 +80,9 @@ def roadmap_details(plan: Roadmap) -> list[Block]:
     out: list[Block] = [Heading("Appendix: the actions in detail")]
     for a in [*plan.actions, *plan.deferred]:
         out.append(Heading(a.title, 3))
-        out.append(Para((Run(f"{month(a.start)} to {month(a.end)} · {a.step} · "
-                             f"{number(a.effort)} person-days", italic=True),)))
+        out.append(Para((Run(f"{month(a.start)} to {month(a.end)} · {a.step} · led by "
+                             f"{led_by(a.owner)} · {number(a.effort)} person-days",
+                             italic=True),)))
         out.append(text(a.summary))
         out.append(Para((Run("Why: ", bold=True), Run(a.reason))))
     return out
@@ -102,6 +107,18 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 
 
 def _plan_table(actions: list[PlannedAction]) -> Table:
-    return Table(("Action", "Step", "Runs", "Person-days"), tuple(
-        (a.title, a.step, f"{month(a.start)} to {month(a.end)}", number(a.effort))
-        for a in actions), (4.2, 1.8, 2.6, 1.2), right=(3,))
+    return Table(("Action", "Led by", "Step", "Runs", "Person-days"), tuple(
+        (_marked(a), a.owner, a.step, f"{month(a.start)} to {month(a.end)}",
+         number(a.effort)) for a in actions), (3.6, 1.6, 1.6, 2.2, 1.1), right=(4,))
+
+
+def _marked(a: PlannedAction) -> str:
+    """The action's title, saying when it is a quick win or a recovery."""
+    marks = [m for m, on in (("quick win", a.quick_win), ("recovery", a.recovery)) if on]
+    return f"{a.title} ({', '.join(marks)})" if marks else a.title
+
+
+def _shown_by(finding: Finding) -> str:
+    """A criterion or answer that shows an action done, with its evidence."""
+    quote = next((q.evidence for q in finding.quotes if q.evidence), "")
+    return f"{finding.id} {finding.answer}" + (f" ({quote})" if quote else "")
