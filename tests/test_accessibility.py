@@ -58,6 +58,10 @@ def problems(page, axe_source) -> list[str]:
     """Serious and critical axe violations, and content cut off, on the page as it is now."""
     page.evaluate("() => new Promise(done => requestAnimationFrame(() => "
                   "requestAnimationFrame(done)))")
+    # A step change scrolls the page, and Material fades its "Back to top" button in: axe must
+    # judge the colours at rest, not half-way through the fade.
+    page.evaluate("() => Promise.race([Promise.all(document.getAnimations().map(a => a.finished"
+                  ".catch(() => null))), new Promise(done => setTimeout(done, 2000))])")
     page.evaluate("() => window.PMORegions && window.PMORegions()")
     if not page.evaluate("() => !!window.axe"):
         page.add_script_tag(content=axe_source)
