@@ -166,7 +166,8 @@ def test_an_existing_file_is_kept_unless_forced(run, ws):
         (
             ["--respondent", "bob", "--round", "2027"],
             "error: unknown round '2027' for "
-            "organisation 'example-co'; expected one of: 2025-h1, 2026-h1",
+            "organisation 'example-co'; expected one of: 2025-h1, 2026-h1 (add a new round with "
+            "'pmo new-round example-co 2027')",
         ),
         (
             ["--respondent", "bob", "--questionnaire", "p3o"],

@@ -199,7 +199,8 @@ def find_round(org: Organisation, round_id: str | None) -> Round:
             return round_
     known = ", ".join(r.id for r in org.rounds_by_date)
     raise GeneratorError(
-        f"unknown round '{round_id}' for organisation '{org.id}'; expected one of: {known}"
+        f"unknown round '{round_id}' for organisation '{org.id}'; expected one of: {known} "
+        f"(add a new round with 'pmo new-round {org.id} {round_id}')"
     )
 
 
