@@ -9,6 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from .scope_views import reading, share
 from .scoring.results import (
     ClassificationResult,
     CriterionResult,
@@ -79,6 +80,8 @@ def _maturity(m: MaturityResult) -> Iterator[RenderableType]:
     if skipped:
         yield Text(f"— not assessed: every criterion of {', '.join(skipped)} is N/A, so "
                    "it is left out of the overall level and score.")
+    if m.scopes:
+        yield from _scopes(m)
     blocked = [p for p in m.perspectives if p.limiting]
     if blocked:
         yield Text("What stops the next level (limiting criteria, with the median answer):")
@@ -96,6 +99,38 @@ def _maturity(m: MaturityResult) -> Iterator[RenderableType]:
             f"To discuss ({_plural(len(split), 'criterion', 'criteria')} where respondents "
             "disagree): " + ", ".join(f"{c.id} ({_range(c)})" for c in split)
         )
+
+
+def _scopes(m: MaturityResult) -> Iterator[RenderableType]:
+    """The same answers by what the criteria evidence (compare P3M3's separate ratings)."""
+    yield Text("\nPortfolio, programme and project view (L2-L5: criteria met of those that count):")
+    compared = any(s.previous_score is not None for s in m.scopes)
+    table = Table(show_lines=False, expand=False)
+    table.add_column("View")
+    table.add_column("Score", justify="right")
+    if compared:
+        table.add_column("Change", justify="right")
+    table.add_column("Criteria", justify="right")
+    for level in (2, 3, 4, 5):
+        table.add_column(f"L{level}", justify="right")
+    for s in m.scopes:
+        change = []
+        if compared:
+            change = [f"{s.score - s.previous_score:+.1f}"
+                      if s.score is not None and s.previous_score is not None else ""]
+        table.add_row(escape(s.title), _dash(s.score), *change, _counted(s.counted, s.criteria),
+                      *(share(x) for x in s.levels))
+    yield table
+    said = reading(m)
+    if said:
+        yield Text(said)
+    skipped = [s.title for s in m.scopes if s.score is None]
+    if skipped:
+        yield Text(f"— not assessed: every criterion of {', '.join(skipped)} is N/A.")
+
+
+def _counted(counted: int, criteria: int) -> str:
+    return str(criteria) if counted == criteria else f"{counted} of {criteria}"
 
 
 def _classification(c: ClassificationResult) -> Iterator[RenderableType]:

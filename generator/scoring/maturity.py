@@ -380,8 +380,10 @@ def _scopes(keys: pd.DataFrame, att: np.ndarray, st: np.ndarray, model: _Model) 
             part[f"counted_{level}"] = applicable[:, cols].sum(axis=1)
             part[f"met_{level}"] = (applicable[:, cols] & ~unmet[:, cols]).sum(axis=1)
         parts.append(part)
-    if not parts:
-        return keys.iloc[0:0].assign(**{SCOPE: pd.Series(dtype=object)})
+    if not parts:  # no criterion is tagged: an empty table with every column
+        columns = [SCOPE, "score", "criteria", "counted"]
+        columns += [f"{name}_{lv}" for lv in LEVELS for name in ("counted", "met")]
+        return keys.iloc[0:0].assign(**{c: pd.Series(dtype=object) for c in columns})
     return pd.concat(parts, ignore_index=True)
 
 

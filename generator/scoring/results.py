@@ -101,10 +101,10 @@ class ScopeResult:
 
 
 SCOPE_TITLES = {
-    "portfolio": "Portfolio management",
-    "programme": "Programme management",
-    "project": "Project management",
-    "office": "The office (PMO) and its services",
+    "portfolio": "Portfolio",
+    "programme": "Programme",
+    "project": "Project",
+    "office": "Office (PMO)",
 }
 
 

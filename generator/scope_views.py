@@ -1,0 +1,54 @@
+"""The profile by what the criteria evidence, in words: shared by `pmo score`, the site and
+the report, so that the three say the same thing."""
+
+from __future__ import annotations
+
+from .scoring.results import LevelShare, MaturityResult, ScopeResult
+
+IN_A_SENTENCE = {
+    "portfolio": "portfolio management",
+    "programme": "programme management",
+    "project": "project management",
+    "office": "the office's own services",
+}
+EVEN = 0.3
+"""Scores closer than this are read as one stage: the model cannot tell them apart reliably."""
+
+
+def share(s: LevelShare) -> str:
+    """Criteria met of those that count at a level: `4/5`; `—` when none counts."""
+    return f"{s.met}/{s.counted}" if s.counted else "—"
+
+
+def first_gap(scope: ScopeResult) -> LevelShare | None:
+    """The lowest level at which some of the scope's criteria are not met."""
+    return next((s for s in scope.levels if s.met < s.counted), None)
+
+
+def reading(m: MaturityResult) -> str:
+    """What the profile says, in one or two sentences; empty without two assessed scopes."""
+    scored = [s for s in m.scopes if s.score is not None]
+    if len(scored) < 2:
+        return ""
+    high = max(scored, key=lambda s: s.score or 0.0)
+    low = min(scored, key=lambda s: s.score or 0.0)
+    if (high.score or 0.0) - (low.score or 0.0) < EVEN:
+        names = _join([IN_A_SENTENCE[s.id] for s in scored])
+        return (f"An even profile: {names} are at a similar stage (scores {low.score} to "
+                f"{high.score}).")
+    text = (f"{_capital(IN_A_SENTENCE[high.id])} is strongest ({high.score}) and "
+            f"{IN_A_SENTENCE[low.id]} weakest ({low.score}).")
+    gaps = [(s, first_gap(s)) for s in (high, low)]
+    said = [f"{IN_A_SENTENCE[s.id]} meets {g.met} of {g.counted} criteria at level {g.level}"
+            for s, g in gaps if g is not None]
+    if said:
+        text += " Where each first falls short: " + "; ".join(said) + "."
+    return text
+
+
+def _join(items: list[str]) -> str:
+    return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else "".join(items)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
