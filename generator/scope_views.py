@@ -9,7 +9,7 @@ IN_A_SENTENCE = {
     "portfolio": "portfolio management",
     "programme": "programme management",
     "project": "project management",
-    "office": "the office's own services",
+    "office": "the office",
 }
 EVEN = 0.3
 """Scores closer than this are read as one stage: the model cannot tell them apart reliably."""
@@ -39,7 +39,8 @@ def reading(m: MaturityResult) -> str:
     text = (f"{_capital(IN_A_SENTENCE[high.id])} is strongest ({high.score}) and "
             f"{IN_A_SENTENCE[low.id]} weakest ({low.score}).")
     gaps = [(s, first_gap(s)) for s in (high, low)]
-    said = [f"{IN_A_SENTENCE[s.id]} meets {g.met} of {g.counted} criteria at level {g.level}"
+    said = [f"{IN_A_SENTENCE[s.id]} meets {g.met} of {g.counted} "
+            f"{'criterion' if g.counted == 1 else 'criteria'} at level {g.level}"
             for s, g in gaps if g is not None]
     if said:
         text += " Where each first falls short: " + "; ".join(said) + "."

@@ -236,9 +236,9 @@ def test_score_shows_the_portfolio_programme_and_project_view(run, tagged):
         "Office (PMO) │ 0.0 │ 1 │ — │ 0/1 │ — │ —",
     ]
     assert lines[start + 8] == (
-        "Portfolio management is strongest (3.0) and the office's own services weakest (0.0). "
-        "Where each first falls short: portfolio management meets 1 of 2 criteria at level 2; "
-        "the office's own services meets 0 of 1 criteria at level 3."
+        "Portfolio management is strongest (3.0) and the office weakest (0.0). Where each "
+        "first falls short: portfolio management meets 1 of 2 criteria at level 2; the office "
+        "meets 0 of 1 criterion at level 3."
     )
 
 

@@ -307,3 +307,25 @@ def test_every_bundled_maturity_criterion_says_what_it_evidences():
             assert not untagged, f"{path.name}: no 'evidences' on {untagged}"
             assert {x.evidences for x in q.questions.values()} >= {
                 "portfolio", "programme", "project", "office"}
+
+
+def test_reading_of_the_scope_profile():
+    from generator.scope_views import reading
+    from generator.scoring.results import LevelShare, MaturityResult, ScopeResult
+
+    def scope(ident, score, met3):
+        levels = (LevelShare(2, 2, 2), LevelShare(3, met3, 5), LevelShare(4, 0, 2),
+                  LevelShare(5, 0, 1))
+        return ScopeResult(ident, ident.title(), score, 10, 10, levels)
+
+    def result(*scopes):
+        return MaturityResult("q", "Q", 2, "Repeatable", 2.5, (), (), 1, scopes=scopes)
+
+    assert reading(result(scope("project", 3.1, 4), scope("portfolio", 2.2, 1))) == (
+        "Project management is strongest (3.1) and portfolio management weakest (2.2). Where "
+        "each first falls short: project management meets 4 of 5 criteria at level 3; "
+        "portfolio management meets 1 of 5 criteria at level 3.")
+    assert reading(result(scope("project", 2.6, 4), scope("office", 2.4, 3))) == (
+        "An even profile: project management and the office are at a similar stage (scores "
+        "2.4 to 2.6).")
+    assert reading(result(scope("project", 2.6, 4), scope("office", None, 0))) == ""
