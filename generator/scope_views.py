@@ -35,7 +35,7 @@ def reading(m: MaturityResult) -> str:
     if (high.score or 0.0) - (low.score or 0.0) < EVEN:
         names = _join([IN_A_SENTENCE[s.id] for s in scored])
         return (f"An even profile: {names} are at a similar stage (scores {low.score} to "
-                f"{high.score}).")
+                f"{high.score})." + _foundations(scored, set()))
     text = (f"{_capital(IN_A_SENTENCE[high.id])} is strongest ({high.score}) and "
             f"{IN_A_SENTENCE[low.id]} weakest ({low.score}).")
     gaps = [(s, first_gap(s)) for s in (high, low)]
@@ -44,7 +44,17 @@ def reading(m: MaturityResult) -> str:
             for s, g in gaps if g is not None]
     if said:
         text += " Where each first falls short: " + "; ".join(said) + "."
-    return text
+    return text + _foundations(scored, {high.id, low.id})
+
+
+def _foundations(scored: list[ScopeResult], said: set[str]) -> str:
+    """The other scopes that still miss level-2 criteria: gaps in the foundations."""
+    short = [(s, g) for s in scored if s.id not in said
+             for g in [first_gap(s)] if g is not None and g.level == 2]
+    if not short:
+        return ""
+    parts = [f"{IN_A_SENTENCE[s.id]} ({g.met} of {g.counted} met)" for s, g in short]
+    return " Also short of level 2: " + _join(parts) + "."
 
 
 def _join(items: list[str]) -> str:

@@ -238,7 +238,8 @@ def test_score_shows_the_portfolio_programme_and_project_view(run, tagged):
     assert lines[start + 8] == (
         "Portfolio management is strongest (3.0) and the office weakest (0.0). Where each "
         "first falls short: portfolio management meets 1 of 2 criteria at level 2; the office "
-        "meets 0 of 1 criterion at level 3."
+        "meets 0 of 1 criterion at level 3. Also short of level 2: project management (0 of 1 "
+        "met)."
     )
 
 

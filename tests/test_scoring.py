@@ -329,3 +329,8 @@ def test_reading_of_the_scope_profile():
         "An even profile: project management and the office are at a similar stage (scores "
         "2.4 to 2.6).")
     assert reading(result(scope("project", 2.6, 4), scope("office", None, 0))) == ""
+    weak_basics = scope("programme", 2.5, 0)
+    weak_basics = ScopeResult("programme", "Programme", 2.5, 10, 10,
+                              (LevelShare(2, 1, 4), *weak_basics.levels[1:]))
+    assert reading(result(scope("office", 3.4, 4), weak_basics, scope("portfolio", 2.0, 0))
+                   ).endswith("Also short of level 2: programme management (1 of 4 met).")
