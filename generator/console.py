@@ -11,9 +11,11 @@ from rich.text import Text
 
 from .scope_views import reading, share
 from .scoring.results import (
+    SCOPE_TITLES,
     ClassificationResult,
     CriterionResult,
     MaturityResult,
+    RespondentResult,
     Scorecard,
     ViewResult,
 )
@@ -39,6 +41,24 @@ def respondents_view(sc: Scorecard) -> RenderableType:
         else:
             result = "; ".join(f"{view}: {', '.join(best) or 'no fit'}" for view, best in r.best)
         table.add_row(escape(r.respondent), escape(r.role), r.questionnaire, escape(result))
+    views = [r for r in sc.respondents if r.scope_scores]
+    if not views:
+        return table
+    return Group(table, _respondent_scopes(views))
+
+
+def _respondent_scopes(rows: list[RespondentResult]) -> Table:
+    """Each respondent's own portfolio, programme and project view, to compare who sees what."""
+    scopes = [scope for scope, _ in rows[0].scope_scores]
+    table = Table(title="Respondents' own portfolio, programme and project view",
+                  title_justify="left")
+    table.add_column("Respondent")
+    table.add_column("Role")
+    for scope in scopes:
+        table.add_column(SCOPE_TITLES[scope], justify="right")
+    for r in rows:
+        found = dict(r.scope_scores)
+        table.add_row(escape(r.respondent), escape(r.role), *(_dash(found.get(s)) for s in scopes))
     return table
 
 

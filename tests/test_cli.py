@@ -257,3 +257,15 @@ def test_score_json_and_csv_carry_the_view(run, tagged):
                                                cwd=tagged)[1])))
     scopes = [(r["item"], r["label"]) for r in rows if r["kind"] == "scope"]
     assert scopes[0] == ("portfolio", "L2 2/2; L3 1/1")
+
+
+def test_score_per_respondent_shows_each_one_s_view(run, tagged):
+    status, out, _ = run("score", "acme", "--round", "r1", "--respondents", cwd=tagged)
+    assert status == 0
+    lines = out.splitlines()
+    start = lines.index("Respondents' own portfolio, programme and project view")
+    rows = [" ".join(line.strip("│ ").split()) for line in lines[start + 4:start + 6]]
+    # alice: portfolio 1 + 4 × mean((1 + 2/3) / 2, 2/3) = 4.0; project 1 + 4 × mean(2/3, 1/3,
+    # 0) = 2.3; bob said "not" where alice said "largely": portfolio 1 + 4 × mean(1/2, 0) =
+    # 2.0, project 1 + 4 × mean(0, 1/3, 0) = 1.4; RSK-3-1 (office) is don't know for both
+    assert rows == ["alice │ PMO lead │ 4.0 │ 2.3 │ 0.0", "bob │ PMO lead │ 2.0 │ 1.4 │ 0.0"]
