@@ -3,7 +3,7 @@ the report, so that the three say the same thing."""
 
 from __future__ import annotations
 
-from .scoring.results import LevelShare, MaturityResult, ScopeResult
+from .scoring.results import CriterionResult, LevelShare, MaturityResult, ScopeResult
 
 IN_A_SENTENCE = {
     "portfolio": "portfolio management",
@@ -23,6 +23,15 @@ def share(s: LevelShare) -> str:
 def first_gap(scope: ScopeResult) -> LevelShare | None:
     """The lowest level at which some of the scope's criteria are not met."""
     return next((s for s in scope.levels if s.met < s.counted), None)
+
+
+def gap_criteria(m: MaturityResult, scope: ScopeResult) -> tuple[CriterionResult, ...]:
+    """The scope's unmet criteria at its first gap: what to work on for this view."""
+    gap = first_gap(scope)
+    if gap is None:
+        return ()
+    return tuple(c for c in m.criteria if c.scope == scope.id and c.level == gap.level
+                 and not c.met and c.status != "na")
 
 
 def reading(m: MaturityResult) -> str:

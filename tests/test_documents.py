@@ -331,13 +331,15 @@ def test_report_shows_the_portfolio_programme_and_project_view(sample):
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
     at = headings.index("Maturity by perspective")
     assert headings[at + 1] == "Portfolio, programme and project"
-    [table] = [t for t in doc.tables if t.rows[0].cells[0].text == "View"]
+    table, gaps = [t for t in doc.tables if t.rows[0].cells[0].text == "View"]
     rows = [[c.text for c in row.cells] for row in table.rows]
     assert rows[0] == ["View", "Score", "Change", "Criteria", "Level 2", "Level 3", "Level 4",
                        "Level 5"]
     assert [r[0] for r in rows[1:]] == ["Portfolio", "Programme", "Project", "Office (PMO)"]
     assert rows[3][3:] == ["35", "20/20", "4/5", "0/8", "0/2"]
     assert any(p.text.startswith("Project management is strongest") for p in doc.paragraphs)
+    first_gaps = {row.cells[0].text: row.cells[2].text for row in gaps.rows[1:]}
+    assert first_gaps["Project"] == "STK-3-3 (partly)"
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", "-layout", str(sample / "out" / "northwind-bank.pdf"),
                                "-"], check=True, capture_output=True, text=True).stdout

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..markdown_text import Run, blocks
 from ..render import month, number
-from ..scope_views import reading, share
+from ..scope_views import gap_criteria, reading, share
 from ..scoring.results import ClassificationResult, CriterionResult, MaturityResult
 from ..site.report import OrgReport
 from ..workspace import Workspace
@@ -263,6 +263,11 @@ def _scopes(m: MaturityResult) -> list[Block]:
     said = reading(m)
     if said:
         out.append(text(said))
+    gaps = [(s, found) for s in m.scopes if (found := gap_criteria(m, s))]
+    if gaps:
+        out.append(Table(("View", "Level", "Not yet met at that level"), tuple(
+            (s.title, str(found[0].level), ", ".join(f"{c.id} ({c.answer})" for c in found))
+            for s, found in gaps), (2.4, 1, 7.3), right=(1,)))
     return out
 
 

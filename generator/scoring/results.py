@@ -43,6 +43,8 @@ class CriterionResult:
     dont_know: int
     disagreement: bool
     agreed: bool
+    scope: str | None = None
+    """What the criterion evidences (`portfolio`, `programme`, `project`, `office`), if tagged."""
 
 
 @dataclass(frozen=True)

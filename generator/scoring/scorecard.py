@@ -259,6 +259,7 @@ def _criterion(q: Questionnaire, row: object) -> CriterionResult:
         dont_know=int(get("dont_know")),
         disagreement=bool(get("disagreement")),
         agreed=bool(get(AGREED)),
+        scope=q.questions[get(QUESTION)].evidences,
     )
 
 
