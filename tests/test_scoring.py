@@ -334,3 +334,21 @@ def test_reading_of_the_scope_profile():
                               (LevelShare(2, 1, 4), *weak_basics.levels[1:]))
     assert reading(result(scope("office", 3.4, 4), weak_basics, scope("portfolio", 2.0, 0))
                    ).endswith("Also short of level 2: programme management (1 of 4 met).")
+
+
+def test_the_maturity_model_page_describes_the_tags_as_the_questionnaire_has_them():
+    import collections
+    import re
+
+    q = questionnaire((ROOT / "assessments/questionnaires/p3o-maturity.yaml").read_text())
+    page = (ROOT / "content/standards/maturity-model.md").read_text(encoding="utf-8")
+    section = page.split("## Portfolio, programme and project view")[1].split("\n## ")[0]
+    counts = collections.Counter((x.evidences, x.level) for x in q.questions.values())
+    for scope in ("portfolio", "programme", "project", "office"):
+        per_level = [counts[(scope, level)] for level in (2, 3, 4, 5)]
+        row = f"| {scope.title()} | {sum(per_level)} | " + " | ".join(map(str, per_level)) + " |"
+        assert row in section
+        examples = next(line for line in section.splitlines()
+                        if line.startswith(f"| {scope.title()} | ") and "(" in line)
+        for qid in re.findall(r"[A-Z]{3}-\d-\d", examples):
+            assert q.questions[qid].evidences == scope, qid
