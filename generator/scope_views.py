@@ -34,19 +34,29 @@ def gap_criteria(m: MaturityResult, scope: ScopeResult) -> tuple[CriterionResult
                  and not c.met and c.status != "na")
 
 
-def reading(m: MaturityResult) -> str:
-    """What the profile says, in one or two sentences; empty without two assessed scopes."""
-    scored = [s for s in m.scopes if s.score is not None]
-    if len(scored) < 2:
+def headline(m: MaturityResult) -> str:
+    """The profile in one sentence: the strongest and weakest view, or an even profile."""
+    found = _extremes(m)
+    if found is None:
         return ""
-    high = max(scored, key=lambda s: s.score or 0.0)
-    low = min(scored, key=lambda s: s.score or 0.0)
+    scored, high, low = found
     if (high.score or 0.0) - (low.score or 0.0) < EVEN:
         names = _join([IN_A_SENTENCE[s.id] for s in scored])
         return (f"An even profile: {names} are at a similar stage (scores {low.score} to "
-                f"{high.score})." + _foundations(scored, set()))
-    text = (f"{_capital(IN_A_SENTENCE[high.id])} is strongest ({high.score}) and "
+                f"{high.score}).")
+    return (f"{_capital(IN_A_SENTENCE[high.id])} is strongest ({high.score}) and "
             f"{IN_A_SENTENCE[low.id]} weakest ({low.score}).")
+
+
+def reading(m: MaturityResult) -> str:
+    """What the profile says, in a few sentences; empty without two assessed scopes."""
+    found = _extremes(m)
+    if found is None:
+        return ""
+    scored, high, low = found
+    text = headline(m)
+    if (high.score or 0.0) - (low.score or 0.0) < EVEN:
+        return text + _foundations(scored, set())
     gaps = [(s, first_gap(s)) for s in (high, low)]
     said = [f"{IN_A_SENTENCE[s.id]} meets {g.met} of {g.counted} "
             f"{'criterion' if g.counted == 1 else 'criteria'} at level {g.level}"
@@ -64,6 +74,16 @@ def _foundations(scored: list[ScopeResult], said: set[str]) -> str:
         return ""
     parts = [f"{IN_A_SENTENCE[s.id]} ({g.met} of {g.counted} met)" for s, g in short]
     return " Also short of level 2: " + _join(parts) + "."
+
+
+def _extremes(m: MaturityResult
+               ) -> tuple[list[ScopeResult], ScopeResult, ScopeResult] | None:
+    """The assessed scopes, the strongest and the weakest; None with fewer than two."""
+    scored = [s for s in m.scopes if s.score is not None]
+    if len(scored) < 2:
+        return None
+    return (scored, max(scored, key=lambda s: s.score or 0.0),
+            min(scored, key=lambda s: s.score or 0.0))
 
 
 def _join(items: list[str]) -> str:

@@ -338,6 +338,9 @@ def test_report_shows_the_portfolio_programme_and_project_view(sample):
     assert [r[0] for r in rows[1:]] == ["Portfolio", "Programme", "Project", "Office (PMO)"]
     assert rows[3][3:] == ["35", "20/20", "4/5", "0/8", "0/2"]
     assert any(p.text.startswith("Project management is strongest") for p in doc.paragraphs)
+    facts = {row.cells[0].text: row.cells[1].text for row in doc.tables[0].rows}
+    assert facts["Portfolio, programme, project"] == (
+        "Project management is strongest (3.0) and programme management weakest (2.6).")
     first_gaps = {row.cells[0].text: row.cells[2].text for row in gaps.rows[1:]}
     assert first_gaps["Project"] == "STK-3-3 (partly)"
     if shutil.which("pdftotext"):

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..markdown_text import Run, blocks
 from ..render import month, number
-from ..scope_views import gap_criteria, reading, share
+from ..scope_views import gap_criteria, headline, reading, share
 from ..scoring.results import ClassificationResult, CriterionResult, MaturityResult
 from ..site.report import OrgReport
 from ..workspace import Workspace
@@ -103,6 +103,8 @@ def _summary(r: OrgReport, titles: dict[str, str]) -> list[Block]:
                         f"round {r.card.previous_round}")
         facts.append(("Overall maturity", overall))
         facts.append(("Holding it back", _weakest(r) or "No perspective stands out"))
+        if headline(m):
+            facts.append(("Portfolio, programme, project", headline(m)))
     if r.pmo_type is not None:
         facts.append(("PMO type", f"has: {_best(r.pmo_type, 'current')}; needs: "
                                   f"{_best(r.pmo_type, 'target')}"))
