@@ -9,10 +9,13 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from .scope_views import reading, share
 from .scoring.results import (
+    SCOPE_TITLES,
     ClassificationResult,
     CriterionResult,
     MaturityResult,
+    RespondentResult,
     Scorecard,
     ViewResult,
 )
@@ -38,6 +41,24 @@ def respondents_view(sc: Scorecard) -> RenderableType:
         else:
             result = "; ".join(f"{view}: {', '.join(best) or 'no fit'}" for view, best in r.best)
         table.add_row(escape(r.respondent), escape(r.role), r.questionnaire, escape(result))
+    views = [r for r in sc.respondents if r.scope_scores]
+    if not views:
+        return table
+    return Group(table, _respondent_scopes(views))
+
+
+def _respondent_scopes(rows: list[RespondentResult]) -> Table:
+    """Each respondent's own portfolio, programme and project view, to compare who sees what."""
+    scopes = [scope for scope, _ in rows[0].scope_scores]
+    table = Table(title="Respondents' own portfolio, programme and project view",
+                  title_justify="left")
+    table.add_column("Respondent")
+    table.add_column("Role")
+    for scope in scopes:
+        table.add_column(SCOPE_TITLES[scope], justify="right")
+    for r in rows:
+        found = dict(r.scope_scores)
+        table.add_row(escape(r.respondent), escape(r.role), *(_dash(found.get(s)) for s in scopes))
     return table
 
 
@@ -79,6 +100,8 @@ def _maturity(m: MaturityResult) -> Iterator[RenderableType]:
     if skipped:
         yield Text(f"— not assessed: every criterion of {', '.join(skipped)} is N/A, so "
                    "it is left out of the overall level and score.")
+    if m.scopes:
+        yield from _scopes(m)
     blocked = [p for p in m.perspectives if p.limiting]
     if blocked:
         yield Text("What stops the next level (limiting criteria, with the median answer):")
@@ -96,6 +119,38 @@ def _maturity(m: MaturityResult) -> Iterator[RenderableType]:
             f"To discuss ({_plural(len(split), 'criterion', 'criteria')} where respondents "
             "disagree): " + ", ".join(f"{c.id} ({_range(c)})" for c in split)
         )
+
+
+def _scopes(m: MaturityResult) -> Iterator[RenderableType]:
+    """The same answers by what the criteria evidence (compare P3M3's separate ratings)."""
+    yield Text("\nPortfolio, programme and project view (L2-L5: criteria met of those that count):")
+    compared = any(s.previous_score is not None for s in m.scopes)
+    table = Table(show_lines=False, expand=False)
+    table.add_column("View")
+    table.add_column("Score", justify="right")
+    if compared:
+        table.add_column("Change", justify="right")
+    table.add_column("Criteria", justify="right")
+    for level in (2, 3, 4, 5):
+        table.add_column(f"L{level}", justify="right")
+    for s in m.scopes:
+        change = []
+        if compared:
+            change = [f"{s.score - s.previous_score:+.1f}"
+                      if s.score is not None and s.previous_score is not None else ""]
+        table.add_row(escape(s.title), _dash(s.score), *change, _counted(s.counted, s.criteria),
+                      *(share(x) for x in s.levels))
+    yield table
+    said = reading(m)
+    if said:
+        yield Text(said)
+    skipped = [s.title for s in m.scopes if s.score is None]
+    if skipped:
+        yield Text(f"— not assessed: every criterion of {', '.join(skipped)} is N/A.")
+
+
+def _counted(counted: int, criteria: int) -> str:
+    return str(criteria) if counted == criteria else f"{counted} of {criteria}"
 
 
 def _classification(c: ClassificationResult) -> Iterator[RenderableType]:

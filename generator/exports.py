@@ -70,7 +70,8 @@ SCORE_COLUMNS = (
 
 
 def scorecard_csv(sc: Scorecard) -> str:
-    """One row per perspective and overall result, per outcome fit and per position."""
+    """One row per overall result, perspective and scope (portfolio, programme, project,
+    office), per outcome fit and per position."""
     return to_csv(SCORE_COLUMNS, _score_rows(sc))
 
 
@@ -109,6 +110,13 @@ def _score_rows(sc: Scorecard) -> Iterable[tuple[Any, ...]]:
                 _prev(p.previous_level, p.previous_score),
                 limiting,
             )
+        for x in m.scopes:
+            shares = "; ".join(
+                f"L{s.level} {s.met}/{s.counted}" for s in x.levels if s.counted
+            )
+            previous = "" if x.previous_score is None else f"score {x.previous_score}"
+            yield (*base, m.questionnaire, "scope", "", x.id, x.title, "", x.score, "", "",
+                   shares, previous, "")
     for c in sc.classifications:
         for v in c.views:
             if v.position is not None:

@@ -167,6 +167,18 @@ def chosen_answers(questionnaires) -> dict:
     return answers
 
 
+def _bundled_versions() -> dict[str, str]:
+    import yaml
+
+    folder = Path(__file__).resolve().parents[1] / "assessments" / "questionnaires"
+    found = (yaml.safe_load(path.read_text(encoding="utf-8")) for path in folder.glob("*.yaml"))
+    return {q["id"]: q["version"] for q in found}
+
+
+BUNDLED_VERSIONS = _bundled_versions()
+"""The bundled questionnaires' versions, which forms and imports write into answer files."""
+
+
 def yaml_response(answers: dict, respondent: str = "alice", role: str = "PMO lead") -> str:
     """The same answers written by hand as a response file of Example Co, round 2026-h1."""
     import yaml
@@ -175,6 +187,9 @@ def yaml_response(answers: dict, respondent: str = "alice", role: str = "PMO lea
         "organisation": "example-co",
         "round": "2026-h1",
         "respondent": {"id": respondent, "role": role},
-        "questionnaires": {q: {"version": "1.0", "answers": a} for q, a in answers.items()},
+        "questionnaires": {
+            q: {"version": BUNDLED_VERSIONS.get(q, "1.0"), "answers": a}
+            for q, a in answers.items()
+        },
     }
     return yaml.safe_dump(document, sort_keys=False)

@@ -202,3 +202,70 @@ def test_init_works_from_an_installed_wheel(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("OK: 3 questionnaires, 0 organisations")
+
+
+SCOPE_TAGS = {"GOV-2-1": "portfolio", "GOV-2-2": "portfolio", "GOV-3-1": "portfolio",
+              "GOV-4-1": "project", "GOV-5-1": "project", "RSK-2-1": "project",
+              "RSK-3-1": "office"}
+
+
+@pytest.fixture
+def tagged(acme):
+    q = acme / "assessments/questionnaires/mat.yaml"
+    text = q.read_text()
+    for qid, scope in SCOPE_TAGS.items():
+        text = text.replace(f"{{id: {qid}, ", f"{{id: {qid}, evidences: {scope}, ")
+    q.write_text(text)
+    return acme
+
+
+def test_score_shows_the_portfolio_programme_and_project_view(run, tagged):
+    status, out, _ = run("score", "acme", "--round", "r1", cwd=tagged)
+    assert status == 0
+    # median of alice and bob: GOV-2-1 fully, GOV-2-2 and GOV-3-1 1/3, GOV-4-1 partly,
+    # GOV-5-1 not, RSK-2-1 1/3, RSK-3-1 don't know.
+    # portfolio: 1 + 4 × mean((1 + 1/3) / 2, 1/3) = 3.0; project: 1 + 4 × mean(1/3, 1/3, 0)
+    # = 1.9; office: RSK-3-1 don't know only: 0.0
+    lines = out.splitlines()
+    start = lines.index(
+        "Portfolio, programme and project view (L2-L5: criteria met of those that count):")
+    rows = [" ".join(line.strip("│ ").split()) for line in lines[start + 4:start + 7]]
+    assert rows == [
+        "Portfolio │ 3.0 │ 3 │ 1/2 │ 0/1 │ — │ —",
+        "Project │ 1.9 │ 3 │ 0/1 │ — │ 0/1 │ 0/1",
+        "Office (PMO) │ 0.0 │ 1 │ — │ 0/1 │ — │ —",
+    ]
+    assert lines[start + 8] == (
+        "Portfolio management is strongest (3.0) and the office weakest (0.0). Where each "
+        "first falls short: portfolio management meets 1 of 2 criteria at level 2; the office "
+        "meets 0 of 1 criterion at level 3. Also short of level 2: project management (0 of 1 "
+        "met)."
+    )
+
+
+def test_score_json_and_csv_carry_the_view(run, tagged):
+    card = json.loads(run("score", "acme", "--format", "json", cwd=tagged)[1])
+    [m] = card["maturity"]
+    portfolio = m["scopes"][0]
+    assert (portfolio["id"], portfolio["criteria"], portfolio["previous_score"]) == (
+        "portfolio", 3, 3.0)
+    # r2, alice alone: portfolio 1 + 4 × mean((1 + 2/3) / 2, 2/3) = 4.0;
+    # project 1 + 4 × mean(2/3, 1, 0) = 3.2
+    assert [r["scope_scores"] for r in card["respondents"] if r["questionnaire"] == "mat"] == [
+        [["portfolio", 4.0], ["project", 3.2], ["office", 0.0]]]
+    rows = list(csv.DictReader(io.StringIO(run("score", "acme", "--format", "csv",
+                                               cwd=tagged)[1])))
+    scopes = [(r["item"], r["label"]) for r in rows if r["kind"] == "scope"]
+    assert scopes[0] == ("portfolio", "L2 2/2; L3 1/1")
+
+
+def test_score_per_respondent_shows_each_one_s_view(run, tagged):
+    status, out, _ = run("score", "acme", "--round", "r1", "--respondents", cwd=tagged)
+    assert status == 0
+    lines = out.splitlines()
+    start = lines.index("Respondents' own portfolio, programme and project view")
+    rows = [" ".join(line.strip("│ ").split()) for line in lines[start + 4:start + 6]]
+    # alice: portfolio 1 + 4 × mean((1 + 2/3) / 2, 2/3) = 4.0; project 1 + 4 × mean(2/3, 1/3,
+    # 0) = 2.3; bob said "not" where alice said "largely": portfolio 1 + 4 × mean(1/2, 0) =
+    # 2.0, project 1 + 4 × mean(0, 1/3, 0) = 1.4; RSK-3-1 (office) is don't know for both
+    assert rows == ["alice │ PMO lead │ 4.0 │ 2.3 │ 0.0", "bob │ PMO lead │ 2.0 │ 1.4 │ 0.0"]

@@ -326,6 +326,29 @@ def test_report_pdf_is_reproducible_and_complete(sample, tmp_path):
             assert part in text, part
 
 
+def test_report_shows_the_portfolio_programme_and_project_view(sample):
+    doc = Document(sample / "out" / "northwind-bank.docx")
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    at = headings.index("Maturity by perspective")
+    assert headings[at + 1] == "Portfolio, programme and project"
+    table, gaps = [t for t in doc.tables if t.rows[0].cells[0].text == "View"]
+    rows = [[c.text for c in row.cells] for row in table.rows]
+    assert rows[0] == ["View", "Score", "Change", "Criteria", "Level 2", "Level 3", "Level 4",
+                       "Level 5"]
+    assert [r[0] for r in rows[1:]] == ["Portfolio", "Programme", "Project", "Office (PMO)"]
+    assert rows[3][3:] == ["35", "20/20", "4/5", "0/8", "0/2"]
+    assert any(p.text.startswith("Project management is strongest") for p in doc.paragraphs)
+    facts = {row.cells[0].text: row.cells[1].text for row in doc.tables[0].rows}
+    assert facts["Portfolio, programme, project"] == (
+        "Project management is strongest (3.0) and programme management weakest (2.6).")
+    first_gaps = {row.cells[0].text: row.cells[2].text for row in gaps.rows[1:]}
+    assert first_gaps["Project"] == "STK-3-3 (partly)"
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", "-layout", str(sample / "out" / "northwind-bank.pdf"),
+                               "-"], check=True, capture_output=True, text=True).stdout
+        assert "Portfolio, programme and project" in text and "Office (PMO)" in text
+
+
 def test_a_small_organisation_s_report_has_no_trend(sample):
     doc = Document(sample / "out" / "brightside-agency.docx")
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]

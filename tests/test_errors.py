@@ -7,7 +7,7 @@ workspace folder (so paths print relative), and compares stderr line for line.
 from __future__ import annotations
 
 import pytest
-from helpers import ORG, response, workspace, write_tree
+from helpers import MATURITY, ORG, TYPE, response, workspace, write_tree
 
 ALICE = "assessments/orgs/acme/r1/alice.yaml"
 
@@ -333,4 +333,45 @@ def test_files_outside_the_workspace_can_be_checked(run, tmp_path):
     assert status == 0
     assert out.startswith(
         "OK: 2 questionnaires, 1 organisation, 1 answer file (1 questionnaire answered, 1 answer)"
+    )
+
+
+MAT = "assessments/questionnaires/mat.yaml"
+GOV_2_1 = "{id: GOV-2-1, text: Boards exist, scale: npfl, level: 2}"
+
+
+def _tagged(tag: str) -> str:
+    return GOV_2_1.replace("level: 2}", f"level: 2, evidences: {tag}}}")
+
+
+def test_unknown_scope_tag_is_one_line_with_the_choices(run, tmp_path):
+    root = workspace(tmp_path, {MAT: MATURITY.replace(GOV_2_1, _tagged("portfolo"))})
+    status, lines = validate(run, root, MAT)
+    assert (status, lines) == (1, [
+        f"{MAT}:23:77: error: sections[id=gov].questions[id=GOV-2-1].evidences: expected "
+        "'portfolio', 'programme', 'project' or 'office', found 'portfolo'",
+        "Aborted: 1 error, 0 warnings in 1 file.",
+    ])
+
+
+def test_scope_tags_on_some_criteria_only_warn_about_the_others(run, tmp_path):
+    root = workspace(tmp_path, {MAT: MATURITY.replace(GOV_2_1, _tagged("portfolio"))})
+    status, lines = validate(run, root, MAT)
+    assert status == 0
+    assert lines == [
+        f"{MAT}:24:9: warning: sections[id=gov].questions[id=GOV-2-2]: 6 of 7 criteria have no "
+        "'evidences' (GOV-2-2, GOV-3-1, GOV-4-1, GOV-5-1, RSK-2-1 and 1 more), so they count in "
+        "no portfolio, programme, project or office view; tag them too",
+    ]
+
+
+def test_scope_tags_belong_to_maturity_questionnaires(run, tmp_path):
+    kind = TYPE.replace("text: What does the office cover?",
+                        "text: What does the office cover?\n        evidences: office")
+    root = workspace(tmp_path, {"assessments/questionnaires/kind.yaml": kind})
+    status, lines = validate(run, root, "assessments/questionnaires/kind.yaml")
+    assert status == 1
+    assert lines[0] == (
+        "assessments/questionnaires/kind.yaml:15:20: error: "
+        "sections[id=scope].questions[id=T-1].evidences: evidences is for maturity questionnaires"
     )

@@ -102,7 +102,7 @@ def test_the_form_has_drop_downs_guidance_and_protection(run, ws):
         "Answer",
         "Evidence",
         "Notes",
-        "pmo-form questionnaire p3o-maturity 1.0",
+        "pmo-form questionnaire p3o-maturity 1.1",
     ]
     assert sheet.column_dimensions["I"].hidden
     rows = question_rows(sheet)

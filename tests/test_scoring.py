@@ -240,3 +240,115 @@ def test_all_fully_gives_level_5_everywhere():
 def test_all_not_gives_at_most_level_1():
     levels, _points, overall = scores(dict.fromkeys(CRITERIA, "not"))
     assert (levels <= 1).all() and overall["level"] <= 1
+
+
+TAGS = {
+    "GOV-2-1": "portfolio", "GOV-2-2": "project", "GOV-3-1": "portfolio", "GOV-4-1": "project",
+    "GOV-5-1": "office", "RSK-2-1": "project", "RSK-3-1": "project",
+}
+
+
+def tagged(text: str = MATURITY) -> Questionnaire:
+    for qid, scope in TAGS.items():
+        text = text.replace(f"{{id: {qid}, ", f"{{id: {qid}, evidences: {scope}, ")
+    return questionnaire(text)
+
+
+def scope_rows(frame, key: str = "scope"):
+    return {row[key]: row for row in frame.to_dict("records")}
+
+
+def test_scope_profile_by_hand():
+    # portfolio: GOV-2-1 fully (L2), GOV-3-1 partly (L3): 1 + 4 × mean(1, 1/3) = 3.6667.
+    # project: L2 GOV-2-2 largely, RSK-2-1 fully: 5/6; L3 RSK-3-1 don't know: 0;
+    #   L4 GOV-4-1 partly: 1/3; 1 + 4 × (5/6 + 0 + 1/3) / 3 = 1 + 4 × 7/18 = 2.5556.
+    # office: GOV-5-1 N/A only: not assessed. programme: no criterion, so no row.
+    answers = {"GOV-2-1": "fully", "GOV-2-2": "largely", "GOV-3-1": "partly",
+               "GOV-4-1": "partly", "GOV-5-1": "na", "RSK-2-1": "fully", "RSK-3-1": "dont_know"}
+    t = maturity(tagged(), {"alice": answers})
+    rows = scope_rows(t.scopes)
+    assert list(rows) == ["portfolio", "project", "office"]
+    portfolio, project, office = rows["portfolio"], rows["project"], rows["office"]
+    assert round(portfolio["score"], 4) == 3.6667
+    assert round(project["score"], 4) == 2.5556
+    assert office["score"] != office["score"]  # NaN: every criterion N/A
+    assert [(r["criteria"], r["counted"]) for r in (portfolio, project, office)] == [
+        (2, 2), (4, 4), (1, 0)]
+    shares = [[(r[f"met_{lv}"], r[f"counted_{lv}"]) for lv in (2, 3, 4, 5)]
+              for r in (portfolio, project)]
+    assert shares == [[(1, 1), (0, 1), (0, 0), (0, 0)], [(2, 2), (0, 1), (0, 1), (0, 0)]]
+    # the staged levels per perspective are untouched by the tags
+    assert level_and_score(t, "gov") == level_and_score(maturity(MAT, {"alice": answers}), "gov")
+    # each respondent gets the same profile of their own answers
+    mine = scope_rows(t.respondent_scopes)
+    assert round(mine["project"]["score"], 4) == 2.5556
+
+
+def test_scope_profile_uses_the_combined_answers():
+    # GOV-2-1: alice fully, bob not → median 1/2; agreed GOV-3-1 fully overrides both.
+    t = maturity(tagged(), {"alice": {"GOV-2-1": "fully", "GOV-3-1": "not"},
+                            "bob": {"GOV-2-1": "not", "GOV-3-1": "not"}},
+                 agreed={"GOV-3-1": "fully"})
+    # portfolio: 1 + 4 × mean(1/2, 1) = 4.0; GOV-2-1 at 1/2 is not met.
+    portfolio = scope_rows(t.scopes)["portfolio"]
+    assert (round(portfolio["score"], 4), portfolio["met_2"], portfolio["met_3"]) == (4.0, 0, 1)
+
+
+def test_untagged_questionnaires_have_no_scope_profile():
+    assert maturity(MAT, {"alice": {"GOV-2-1": "fully"}}).scopes.empty
+
+
+def test_every_bundled_maturity_criterion_says_what_it_evidences():
+    for path in sorted((ROOT / "assessments/questionnaires").glob("*.yaml")):
+        q = questionnaire(path.read_text(encoding="utf-8"))
+        if q.kind == "maturity":
+            untagged = [x.id for x in q.questions.values()
+                        if x.type == "choice" and x.evidences is None]
+            assert not untagged, f"{path.name}: no 'evidences' on {untagged}"
+            assert {x.evidences for x in q.questions.values()} >= {
+                "portfolio", "programme", "project", "office"}
+
+
+def test_reading_of_the_scope_profile():
+    from generator.scope_views import reading
+    from generator.scoring.results import LevelShare, MaturityResult, ScopeResult
+
+    def scope(ident, score, met3):
+        levels = (LevelShare(2, 2, 2), LevelShare(3, met3, 5), LevelShare(4, 0, 2),
+                  LevelShare(5, 0, 1))
+        return ScopeResult(ident, ident.title(), score, 10, 10, levels)
+
+    def result(*scopes):
+        return MaturityResult("q", "Q", 2, "Repeatable", 2.5, (), (), 1, scopes=scopes)
+
+    assert reading(result(scope("project", 3.1, 4), scope("portfolio", 2.2, 1))) == (
+        "Project management is strongest (3.1) and portfolio management weakest (2.2). Where "
+        "each first falls short: project management meets 4 of 5 criteria at level 3; "
+        "portfolio management meets 1 of 5 criteria at level 3.")
+    assert reading(result(scope("project", 2.6, 4), scope("office", 2.4, 3))) == (
+        "An even profile: project management and the office are at a similar stage (scores "
+        "2.4 to 2.6).")
+    assert reading(result(scope("project", 2.6, 4), scope("office", None, 0))) == ""
+    weak_basics = scope("programme", 2.5, 0)
+    weak_basics = ScopeResult("programme", "Programme", 2.5, 10, 10,
+                              (LevelShare(2, 1, 4), *weak_basics.levels[1:]))
+    assert reading(result(scope("office", 3.4, 4), weak_basics, scope("portfolio", 2.0, 0))
+                   ).endswith("Also short of level 2: programme management (1 of 4 met).")
+
+
+def test_the_maturity_model_page_describes_the_tags_as_the_questionnaire_has_them():
+    import collections
+    import re
+
+    q = questionnaire((ROOT / "assessments/questionnaires/p3o-maturity.yaml").read_text())
+    page = (ROOT / "content/standards/maturity-model.md").read_text(encoding="utf-8")
+    section = page.split("## Portfolio, programme and project view")[1].split("\n## ")[0]
+    counts = collections.Counter((x.evidences, x.level) for x in q.questions.values())
+    for scope in ("portfolio", "programme", "project", "office"):
+        per_level = [counts[(scope, level)] for level in (2, 3, 4, 5)]
+        row = f"| {scope.title()} | {sum(per_level)} | " + " | ".join(map(str, per_level)) + " |"
+        assert row in section
+        examples = next(line for line in section.splitlines()
+                        if line.startswith(f"| {scope.title()} | ") and "(" in line)
+        for qid in re.findall(r"[A-Z]{3}-\d-\d", examples):
+            assert q.questions[qid].evidences == scope, qid

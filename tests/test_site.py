@@ -205,6 +205,21 @@ def test_free_text_is_escaped(tmp_path):
     assert "<title>Riverside &lt;script&gt;" in title or "<title>Riverside &amp;lt;" in title
 
 
+def test_maturity_page_shows_the_portfolio_programme_and_project_view(sample_site):
+    root, site, _ = sample_site
+    docs = root / "build" / "site" / "docs" / "assessments" / "northwind-bank"
+    page = (docs / "maturity.md").read_text(encoding="utf-8")
+    assert "## Portfolio, programme and project { #views }" in page
+    assert "| View | Score | Change | Criteria | Level 2 | Level 3 | Level 4 | Level 5 |" in page
+    assert "| Project | 3 | +0.1 | 35 | 20/20 | 4/5 | 0/8 | 0/2 |" in page
+    assert "Project management is strongest (3.0) and programme management weakest" in page
+    assert "    - **Project**, level 3: [STK-3-3](#stakeholders) (partly)" in page
+    html = (site / "assessments/northwind-bank/maturity/index.html").read_text(encoding="utf-8")
+    assert 'id="views"' in html and "<td>Office (PMO)</td>" in html
+    summary = (docs / "index.md").read_text(encoding="utf-8")
+    assert "**Portfolio, programme and project.** Project management is strongest" in summary
+
+
 # --- golden Markdown ------------------------------------------------------------------------
 
 def test_golden_markdown(sample_site, update_golden):

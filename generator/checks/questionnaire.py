@@ -6,12 +6,13 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .. import expr
-from ..errors import KeyPath, Problem
+from ..errors import KeyPath, Problem, Severity
 from ..models import SPECIAL_ANSWERS, Option, Question, Questionnaire
 from ..yamlio import YamlDoc
 from .pages import check_pages
 
-Report = Callable[[KeyPath, str], None]
+Report = Callable[..., None]
+"""`report(loc, message)`, or `report(loc, message, "warning")`."""
 
 
 def check_questionnaire(
@@ -23,8 +24,8 @@ def check_questionnaire(
     """
     problems: list[Problem] = []
 
-    def report(loc: KeyPath, message: str) -> None:
-        problems.append(Problem(doc.location(loc), message))
+    def report(loc: KeyPath, message: str, severity: Severity = "error") -> None:
+        problems.append(Problem(doc.location(loc), message, severity))
 
     _unique(report, [(("scales", i, "id"), s.id) for i, s in enumerate(q.scales)])
     _unique(report, [(("outcomes", i, "id"), o.id) for i, o in enumerate(q.outcomes)])
@@ -120,6 +121,29 @@ def _check_maturity(report: Report, q: Questionnaire) -> None:
                     ("sections", si, "questions", qi),
                     "no option scores above 0, so this criterion could never be met",
                 )
+    _check_scopes(report, q)
+
+
+def _check_scopes(report: Report, q: Questionnaire) -> None:
+    """Tagging `evidences` is optional, but a criterion left out of a partial tagging is
+    most likely forgotten: it would count in no portfolio, programme or project view."""
+    criteria = [
+        (("sections", si, "questions", qi), question)
+        for si, section in enumerate(q.sections)
+        for qi, question in enumerate(section.questions)
+        if question.type == "choice"
+    ]
+    untagged = [(loc, question.id) for loc, question in criteria if question.evidences is None]
+    if not untagged or len(untagged) == len(criteria):
+        return
+    names = ", ".join(qid for _, qid in untagged[:5])
+    more = f" and {len(untagged) - 5} more" if len(untagged) > 5 else ""
+    report(
+        untagged[0][0],
+        f"{len(untagged)} of {len(criteria)} criteria have no 'evidences' ({names}{more}), "
+        "so they count in no portfolio, programme, project or office view; tag them too",
+        "warning",
+    )
 
 
 def _check_classification(report: Report, q: Questionnaire) -> None:
@@ -134,6 +158,11 @@ def _check_classification(report: Report, q: Questionnaire) -> None:
                 report(
                     ("sections", si, "questions", qi, "level"),
                     "levels are for maturity questionnaires",
+                )
+            if question.evidences is not None:
+                report(
+                    ("sections", si, "questions", qi, "evidences"),
+                    "evidences is for maturity questionnaires",
                 )
 
 

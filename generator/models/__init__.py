@@ -6,6 +6,7 @@ from .library import Column, Lesson, LessonRegister, Sheet, Table, Template
 from .library import Section as DocumentSection
 from .organisation import Organisation, ReportSettings, RoadmapSettings, Round, Sizing
 from .questionnaire import (
+    SCOPES,
     SPECIAL_ANSWERS,
     Level,
     Option,
@@ -13,6 +14,7 @@ from .questionnaire import (
     Question,
     Questionnaire,
     Scale,
+    Scope,
     Scoring,
     Section,
     View,
@@ -21,6 +23,7 @@ from .questionnaire import (
 __all__ = [
     "NO_OFFICE",
     "PHASES",
+    "SCOPES",
     "SPECIAL_ANSWERS",
     "Action",
     "ActionLibrary",
@@ -45,6 +48,7 @@ __all__ = [
     "RoadmapSettings",
     "Round",
     "Scale",
+    "Scope",
     "Scoring",
     "Section",
     "Sheet",

@@ -18,6 +18,10 @@ from .. import expr
 from .common import Flag, Identifier, Model, Text, Version
 
 View = Literal["current", "target"]
+Scope = Literal["portfolio", "programme", "project", "office"]
+SCOPES: tuple[Scope, ...] = ("portfolio", "programme", "project", "office")
+"""What a maturity criterion can evidence: portfolio, programme or project management, or the
+office that supports them (P3M3 rates the first three separately)."""
 SPECIAL_ANSWERS = ("na", "dont_know")
 """Answers every question may allow besides its options: not applicable, and don't know."""
 
@@ -69,6 +73,10 @@ class Question(Model):
     """Options written out for this question only, instead of a shared `scale`."""
     level: int | None = Field(default=None, ge=2, le=5)
     """Maturity questionnaires: the level (2 to 5) this criterion belongs to."""
+    evidences: Scope | None = None
+    """Maturity questionnaires: what the criterion is evidence of: `portfolio`, `programme` or
+    `project` management, or the `office` that supports them. Criteria with the same tag form
+    a view across the perspectives, scored like a perspective."""
     weight: float = Field(default=1.0, gt=0)
     """Relative weight among the questions of the same level (maturity) or questionnaire."""
     required: Flag = True

@@ -14,7 +14,8 @@ from typing import Any
 
 from ..markdown_text import Run, blocks
 from ..render import month, number
-from ..scoring.results import ClassificationResult, CriterionResult
+from ..scope_views import gap_criteria, headline, reading, share
+from ..scoring.results import ClassificationResult, CriterionResult, MaturityResult
 from ..site.report import OrgReport
 from ..workspace import Workspace
 from .blocks import Block, Chart, Facts, Heading, Items, Para, Table, bold, led_by, text
@@ -102,6 +103,8 @@ def _summary(r: OrgReport, titles: dict[str, str]) -> list[Block]:
                         f"round {r.card.previous_round}")
         facts.append(("Overall maturity", overall))
         facts.append(("Holding it back", _weakest(r) or "No perspective stands out"))
+        if headline(m):
+            facts.append(("Portfolio, programme, project", headline(m)))
     if r.pmo_type is not None:
         facts.append(("PMO type", f"has: {_best(r.pmo_type, 'current')}; needs: "
                                   f"{_best(r.pmo_type, 'target')}"))
@@ -223,6 +226,7 @@ def _maturity(r: OrgReport, charts: dict[str, tuple[str, tuple[Any, ...]]]) -> l
                      ", ".join(c.id for c in p.limiting) or "—"))
     widths = (3.2, 1, 1, 1.1, *((1.3,) if compared else ()), 3)
     out.append(Table(header, tuple(rows), widths, right=tuple(range(1, 4 + compared))))
+    out += _scopes(m)
     out.append(Heading("The criteria holding each perspective back", 2))
     limiting = [(p, c) for p in m.perspectives for c in p.limiting]
     if not limiting:
@@ -234,6 +238,38 @@ def _maturity(r: OrgReport, charts: dict[str, tuple[str, tuple[Any, ...]]]) -> l
         rows.append((p.title if first else "", f"{c.id}: {c.text}", str(c.level), c.answer))
     out.append(Table(("Perspective", "Criterion", "Level", "Answer"), tuple(rows),
                      (2.2, 6, 0.9, 1.6), right=(2,)))
+    return out
+
+
+def _scopes(m: MaturityResult) -> list[Block]:
+    """The portfolio, programme and project view, next to the perspective table."""
+    if not m.scopes:
+        return []
+    compared = any(s.previous_score is not None for s in m.scopes)
+    out: list[Block] = [Heading("Portfolio, programme and project", 2)]
+    out.append(text("The same answers grouped by what each criterion evidences, across all "
+                    "perspectives: portfolio, programme or project management, or the office "
+                    "that supports them. The score is worked out as for a perspective; for "
+                    "levels 2 to 5 the table gives the criteria met of those that count. "
+                    "Staged levels stay per perspective."))
+    header = ("View", "Score", *(("Change",) if compared else ()), "Criteria",
+              "Level 2", "Level 3", "Level 4", "Level 5")
+    rows = []
+    for s in m.scopes:
+        change = (f"{s.score - s.previous_score:+.1f}" if s.score is not None
+                  and s.previous_score is not None else "")
+        rows.append((s.title, number(s.score), *((change,) if compared else ()),
+                     str(s.criteria), *(share(x) for x in s.levels)))
+    widths = (2.4, 1, *((1.2,) if compared else ()), 1.2, 1, 1, 1, 1)
+    out.append(Table(header, tuple(rows), widths, right=tuple(range(1, len(header)))))
+    said = reading(m)
+    if said:
+        out.append(text(said))
+    gaps = [(s, found) for s in m.scopes if (found := gap_criteria(m, s))]
+    if gaps:
+        out.append(Table(("View", "Level", "Not yet met at that level"), tuple(
+            (s.title, str(found[0].level), ", ".join(f"{c.id} ({c.answer})" for c in found))
+            for s, found in gaps), (2.4, 1, 7.3), right=(1,)))
     return out
 
 

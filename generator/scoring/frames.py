@@ -27,6 +27,7 @@ ORG, ROUND, RESPONSE, QUESTION, VIEW, VALUE = (
     "value",
 )
 AGREED, STATUS, SECTION, LEVEL, WEIGHT = "agreed", "status", "section", "level", "weight"
+SCOPE = "scope"
 GROUP = [ORG, ROUND]
 """An aggregated result is per organisation and round."""
 

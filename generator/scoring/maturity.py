@@ -14,7 +14,12 @@ The rules (documented for users in content/standards/maturity-model.md):
 - several respondents: per criterion the median attainment of those who rated it, with min
   and max; N/A only when N/A outnumbers all other answers together; agreed answers override;
 - a perspective whose criteria are all N/A is not assessed (level and score NaN) and is left
-  out of the overall level and score.
+  out of the overall level and score;
+- scope profile: the criteria tagged `evidences: portfolio` (programme, project, office),
+  across all perspectives, get a continuous score by the same formula, with per level the
+  number of criteria that count and how many are met; no staged level (the staged level stays
+  per perspective). A scope no criterion is tagged with is left out; one whose criteria are all
+  N/A has score NaN.
 
 Answers are scattered into respondent × criterion arrays; every rule is then an array
 operation, looping only over the perspectives and levels of the model, never over answers.
@@ -29,7 +34,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..models import Questionnaire
+from ..models import SCOPES, Questionnaire
 from .frames import (
     AGREED,
     DONT_KNOW,
@@ -40,6 +45,7 @@ from .frames import (
     QUESTION,
     RATED,
     RESPONSE,
+    SCOPE,
     SECTION,
     STATUS,
     STATUS_NAMES,
@@ -66,6 +72,9 @@ class MaturityTables:
         overall: One row per (organisation, round): level, score.
         by_respondent: One row per (response, section): level, score.
         respondent_overall: One row per response: level, score.
+        scopes: One row per (organisation, round, scope) the criteria are tagged with: score,
+            criteria, counted, and counted_L and met_L for each level L from 2 to 5.
+        respondent_scopes: The same per (response, scope).
     """
 
     questionnaire: Questionnaire
@@ -74,6 +83,8 @@ class MaturityTables:
     overall: pd.DataFrame
     by_respondent: pd.DataFrame
     respondent_overall: pd.DataFrame
+    scopes: pd.DataFrame
+    respondent_scopes: pd.DataFrame
 
     @cached_property
     def criteria_of(self) -> Lookup:
@@ -116,6 +127,14 @@ class MaturityTables:
         }
 
     @cached_property
+    def scopes_of(self) -> Lookup:
+        return Lookup(self.scopes, GROUP)
+
+    @cached_property
+    def respondent_scopes_of(self) -> Lookup:
+        return Lookup(self.respondent_scopes, [RESPONSE])
+
+    @cached_property
     def respondent_sections_of(self) -> Lookup:
         return Lookup(self.by_respondent, [RESPONSE])
 
@@ -135,6 +154,8 @@ class _Model:
     sections: list[str]
     section_weight: np.ndarray
     threshold: float
+    scope: np.ndarray
+    scopes: list[str]
 
     @classmethod
     def of(cls, q: Questionnaire) -> _Model:
@@ -147,6 +168,8 @@ class _Model:
             sections=[s.id for s in q.sections],
             section_weight=np.array([s.weight for s in q.sections], dtype=float),
             threshold=q.scoring.threshold,
+            scope=np.array([x.evidences or "" for _, x in chosen]),
+            scopes=[s for s in SCOPES if any(x.evidences == s for _, x in chosen)],
         )
 
 
@@ -172,12 +195,17 @@ def score_maturity(
     att, st = _person_arrays(q, a, model, scored)
     levels, scores = _levels(att, st, model)
     by_respondent, respondent_overall = _tables(a.people[[RESPONSE]], levels, scores, model)
+    respondent_scopes = _scopes(a.people[[RESPONSE]], att, st, model)
 
     agg = _aggregate(att, st, a, scored, model, q.scoring.disagreement)
     levels, scores = _levels(agg["attainment"], agg["status"], model)
     perspectives, overall = _tables(a.groups, levels, scores, model)
     criteria = _criteria_table(a.groups, agg, model)
-    return MaturityTables(q, criteria, perspectives, overall, by_respondent, respondent_overall)
+    scopes = _scopes(a.groups, agg["attainment"], agg["status"], model)
+    return MaturityTables(
+        q, criteria, perspectives, overall, by_respondent, respondent_overall, scopes,
+        respondent_scopes,
+    )
 
 
 def _score_answers(q: Questionnaire, a: Answers, model: _Model) -> _Scored:
@@ -274,9 +302,7 @@ def _aggregate(
 
 def _levels(att: np.ndarray, st: np.ndarray, model: _Model) -> tuple[np.ndarray, np.ndarray]:
     """Rows × sections arrays of staged level and continuous score (NaN if not assessed)."""
-    applicable = (st != NA) & (st != HIDDEN)
-    value = np.where(applicable, np.nan_to_num(att), 0.0)
-    unmet = applicable & ~(np.nan_to_num(att, nan=-1.0) >= model.threshold)
+    applicable, value, unmet = _rated(att, st, model)
     n = len(att)
     levels = np.full((n, len(model.sections)), np.nan)
     scores = np.full((n, len(model.sections)), np.nan)
@@ -286,8 +312,6 @@ def _levels(att: np.ndarray, st: np.ndarray, model: _Model) -> tuple[np.ndarray,
         assessed = applicable[:, in_section].any(axis=1)
         run = np.zeros(n)
         still = np.ones(n, dtype=bool)
-        total = np.zeros(n)
-        counted = np.zeros(n)
         for level in LEVELS:
             cols = in_section & (model.level == level)
             if not cols.any():
@@ -295,17 +319,72 @@ def _levels(att: np.ndarray, st: np.ndarray, model: _Model) -> tuple[np.ndarray,
                 continue
             still &= ~unmet[:, cols].any(axis=1)
             run += still
-            weights = model.weight[cols] * applicable[:, cols]
-            weight_sum = weights.sum(axis=1)
-            has = weight_sum > 0
-            total += np.where(
-                has, (weights * value[:, cols]).sum(axis=1) / np.where(has, weight_sum, 1), 0
-            )
-            counted += has
-        mean = np.where(counted > 0, total / np.where(counted > 0, counted, 1), 0.0)
         levels[:, k] = np.where(assessed, np.where(positive, 1 + run, 0), np.nan)
-        scores[:, k] = np.where(assessed, positive + 4 * mean, np.nan)
+        scores[:, k] = _continuous(applicable, value, in_section, model)
     return levels, scores
+
+
+def _rated(
+    att: np.ndarray, st: np.ndarray, model: _Model
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Which criteria count (not N/A, not hidden), their attainment (0 where they do not
+    count or were not rated), and which of those that count are not met."""
+    applicable = (st != NA) & (st != HIDDEN)
+    value = np.where(applicable, np.nan_to_num(att), 0.0)
+    unmet = applicable & ~(np.nan_to_num(att, nan=-1.0) >= model.threshold)
+    return applicable, value, unmet
+
+
+def _continuous(
+    applicable: np.ndarray, value: np.ndarray, group: np.ndarray, model: _Model
+) -> np.ndarray:
+    """The continuous score of the criteria in `group` for each row, NaN where none counts:
+    1 once any practice exists, + 4 × the mean over levels 2-5 of each level's weighted mean
+    attainment (levels without criteria that count are left out of the mean)."""
+    n = len(applicable)
+    positive = (applicable[:, group] & (value[:, group] > 0)).any(axis=1)
+    assessed = applicable[:, group].any(axis=1)
+    total = np.zeros(n)
+    counted = np.zeros(n)
+    for level in LEVELS:
+        cols = group & (model.level == level)
+        if not cols.any():
+            continue
+        weights = model.weight[cols] * applicable[:, cols]
+        weight_sum = weights.sum(axis=1)
+        has = weight_sum > 0
+        total += np.where(
+            has, (weights * value[:, cols]).sum(axis=1) / np.where(has, weight_sum, 1), 0
+        )
+        counted += has
+    mean = np.where(counted > 0, total / np.where(counted > 0, counted, 1), 0.0)
+    return np.where(assessed, positive + 4 * mean, np.nan)
+
+
+def _scopes(keys: pd.DataFrame, att: np.ndarray, st: np.ndarray, model: _Model) -> pd.DataFrame:
+    """One row per row of `keys` and scope: the continuous score of the scope's criteria
+    (the perspective formula), how many criteria it has and count, and per level 2-5 how
+    many count and how many of those are met."""
+    applicable, value, unmet = _rated(att, st, model)
+    keys = keys.reset_index(drop=True)
+    parts = []
+    for scope in model.scopes:
+        group = model.scope == scope
+        part = keys.copy()
+        part[SCOPE] = scope
+        part["score"] = _continuous(applicable, value, group, model)
+        part["criteria"] = int(group.sum())
+        part["counted"] = applicable[:, group].sum(axis=1)
+        for level in LEVELS:
+            cols = group & (model.level == level)
+            part[f"counted_{level}"] = applicable[:, cols].sum(axis=1)
+            part[f"met_{level}"] = (applicable[:, cols] & ~unmet[:, cols]).sum(axis=1)
+        parts.append(part)
+    if not parts:  # no criterion is tagged: an empty table with every column
+        columns = [SCOPE, "score", "criteria", "counted"]
+        columns += [f"{name}_{lv}" for lv in LEVELS for name in ("counted", "met")]
+        return keys.iloc[0:0].assign(**{c: pd.Series(dtype=object) for c in columns})
+    return pd.concat(parts, ignore_index=True)
 
 
 def _tables(

@@ -43,6 +43,8 @@ class CriterionResult:
     dont_know: int
     disagreement: bool
     agreed: bool
+    scope: str | None = None
+    """What the criterion evidences (`portfolio`, `programme`, `project`, `office`), if tagged."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,46 @@ class PerspectiveResult:
 
 
 @dataclass(frozen=True)
+class LevelShare:
+    """How many of a scope's criteria at one level count (are not N/A), and how many are met."""
+
+    level: int
+    met: int
+    counted: int
+
+
+@dataclass(frozen=True)
+class ScopeResult:
+    """The criteria that evidence one scope (portfolio, programme, project or the office),
+    taken across every perspective.
+
+    Attributes:
+        id: `portfolio`, `programme`, `project` or `office`.
+        score: The continuous score of these criteria by the perspective formula, 0.0 to 5.0;
+            None when every one of them is N/A.
+        criteria: How many criteria of the questionnaire evidence this scope.
+        counted: How many of them count in this round (are not N/A).
+        levels: For levels 2 to 5, the criteria that count and how many of them are met.
+    """
+
+    id: str
+    title: str
+    score: float | None
+    criteria: int
+    counted: int
+    levels: tuple[LevelShare, ...]
+    previous_score: float | None = None
+
+
+SCOPE_TITLES = {
+    "portfolio": "Portfolio",
+    "programme": "Programme",
+    "project": "Project",
+    "office": "Office (PMO)",
+}
+
+
+@dataclass(frozen=True)
 class MaturityResult:
     """A maturity questionnaire's result for one organisation and round."""
 
@@ -84,6 +126,9 @@ class MaturityResult:
     respondents: int
     previous_level: int | None = None
     previous_score: float | None = None
+    scopes: tuple[ScopeResult, ...] = ()
+    """The same answers by what the criteria evidence: portfolio, programme, project, office
+    (empty when the questionnaire tags no criterion with `evidences`)."""
 
 
 @dataclass(frozen=True)
@@ -153,6 +198,8 @@ class RespondentResult:
     level: int | None = None
     score: float | None = None
     perspective_levels: tuple[tuple[str, int | None], ...] = ()
+    scope_scores: tuple[tuple[str, float | None], ...] = ()
+    """For maturity: (scope, continuous score) for each scope the criteria are tagged with."""
     best: tuple[tuple[str, tuple[str, ...]], ...] = ()
     """For classifications: (view, best outcome ids)."""
 

@@ -10,15 +10,18 @@ import pandas as pd
 
 from ..models import Questionnaire
 from .classification import ClassificationTables
-from .frames import AGREED, LEVEL, QUESTION, SECTION, STATUS
-from .maturity import MaturityTables
+from .frames import AGREED, LEVEL, QUESTION, SCOPE, SECTION, STATUS
+from .maturity import LEVELS, MaturityTables
 from .results import (
+    SCOPE_TITLES,
     ClassificationResult,
     CriterionResult,
     Fit,
+    LevelShare,
     MaturityResult,
     PerspectiveResult,
     RespondentResult,
+    ScopeResult,
     SectionPosition,
     ViewResult,
 )
@@ -80,7 +83,35 @@ def maturity_result(
         respondents=int(rows[0].respondents),
         previous_level=_int(prev_overall[0]),
         previous_score=one_decimal(prev_overall[1]),
+        scopes=_scopes(t, org, round_id, previous),
     )
+
+
+def _scopes(
+    t: MaturityTables, org: str, round_id: str, previous: str | None
+) -> tuple[ScopeResult, ...]:
+    """The profile by what the criteria evidence, in the order of `SCOPES`."""
+    before = {}
+    if previous:
+        before = dict(zip(*(t.scopes_of(org, previous)[c] for c in (SCOPE, "score")), strict=True))
+    out = []
+    for row in t.scopes_of(org, round_id).itertuples(index=False):
+        get = row.__getattribute__
+        out.append(
+            ScopeResult(
+                id=get(SCOPE),
+                title=SCOPE_TITLES[get(SCOPE)],
+                score=one_decimal(_optional(get("score"))),
+                criteria=int(get("criteria")),
+                counted=int(get("counted")),
+                levels=tuple(
+                    LevelShare(level, int(get(f"met_{level}")), int(get(f"counted_{level}")))
+                    for level in LEVELS
+                ),
+                previous_score=one_decimal(_optional(before.get(get(SCOPE)))),
+            )
+        )
+    return tuple(out)
 
 
 def classification_result(
@@ -138,6 +169,7 @@ def respondent_results(
         if isinstance(t, MaturityTables):
             overall = t.respondent_overall_of(row.response)
             sections = t.respondent_sections_of(row.response)
+            scopes = t.respondent_scopes_of(row.response)
             out.append(
                 RespondentResult(
                     respondent=row.respondent,
@@ -148,6 +180,10 @@ def respondent_results(
                     perspective_levels=tuple(
                         (s, _int(lv))
                         for s, lv in zip(sections[SECTION], sections["level"], strict=True)
+                    ),
+                    scope_scores=tuple(
+                        (s, one_decimal(_optional(v)))
+                        for s, v in zip(scopes[SCOPE], scopes["score"], strict=True)
                     ),
                 )
             )
@@ -223,6 +259,7 @@ def _criterion(q: Questionnaire, row: object) -> CriterionResult:
         dont_know=int(get("dont_know")),
         disagreement=bool(get("disagreement")),
         agreed=bool(get(AGREED)),
+        scope=q.questions[get(QUESTION)].evidences,
     )
 
 

@@ -23,6 +23,7 @@ from ..models import PHASES, Action, Lesson, Organisation, Template
 from ..planning import Roadmap
 from ..render import number, render
 from ..roadmap_views import level_at
+from ..scope_views import gap_criteria, reading, share
 from ..scoring import ScoreTables
 from ..scoring.results import ClassificationResult, PerspectiveResult, ViewResult
 from ..workspace import Workspace
@@ -301,6 +302,9 @@ def _report_context(ws: Workspace, r: OrgReport, titles: dict[str, str], links: 
         "question_text": lambda qid, question: ws.questionnaires[qid].questions[question].text,
         "criteria": criteria,
         "result": _result,
+        "share": share,
+        "scope_reading": reading,
+        "scope_gaps": lambda m: [(s, found) for s in m.scopes if (found := gap_criteria(m, s))],
         "practice": lambda p: f"../../practices/{p}.md" if f"practices/{p}.md" in links.pages
         else "../../standards/maturity-model.md",
         "planned": lambda p: [a for a in planned if p in a.perspectives],
