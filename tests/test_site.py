@@ -37,7 +37,7 @@ def test_site_has_every_section(sample_site):
                  "surveys/index.html", "surveys/p3o-maturity/index.html",
                  "search/search_index.json"):
         assert (site / page).is_file(), page
-    assert report.summary().startswith(f"Built {report.pages:,} pages, {report.charts:,} charts")
+    assert report.summary().startswith(f"Built {report.pages:,} pages and ")
 
 
 def test_no_broken_internal_links(sample_site):

@@ -85,7 +85,7 @@ def _gantt(
     ax.text(first / 2, -0.9, "First 90 days", ha="center", va="bottom", fontsize=8,
             color="#3b5ba5", in_layout=False)
     ticks = list(range(0, end + 1, month_step(end)))
-    ax.set_xticks(ticks, [_month_label(roadmap, m) for m in ticks])
+    ax.set_xticks(ticks, [month_label(roadmap, m) for m in ticks])
     ax.set_xlim(0, end)
     ax.axvline(roadmap.horizon, color=HORIZON, linestyle="--", linewidth=1)
     ax.text(
@@ -143,6 +143,6 @@ def month_step(months: int) -> int:
     return step or 12 * -(-months // (12 * MAX_MONTH_LABELS))
 
 
-def _month_label(roadmap: Roadmap, month: int) -> str:
+def month_label(roadmap: Roadmap, month: int) -> str:
     index = roadmap.start.month - 1 + month
     return f"{calendar.month_abbr[index % 12 + 1]} {roadmap.start.year + index // 12}"
