@@ -63,7 +63,7 @@ class BrowserChart:
         size = f"height:{self.height}px" + (f";min-width:{self.min_width}px"
                                             if self.min_width else "")
         details = (f'<details class="pmo-chart-table"><summary>The chart\'s figures</summary>'
-                   f"{self.table}</details>" if self.table else "")
+                   f'<div class="pmo-scroll">{self.table}</div></details>' if self.table else "")
         return Markup(f'<div class="pmo-chart"><div class="pmo-scroll" data-region="Chart" '
                 f'data-label="{label}"><div class="pmo-chart-box" style="{size}">'
                 f'<canvas role="img" aria-label="{label}"></canvas></div></div>'
@@ -271,8 +271,9 @@ def levels_table(roadmap: Roadmap) -> Markup:
         f"<tr><td>{html.escape(t.title)}</td>{cell(t.current)}"
         + "".join(cell(dict(p.levels).get(t.perspective, t.current)) for p in roadmap.phases)
         + f"{cell(t.target)}</tr>" for t in roadmap.targets)
-    return Markup(f'<table class="pmo-levels"><thead><tr><th>Perspective</th><th>Now</th>{head}'
-            f"<th>Target</th></tr></thead><tbody>{rows}</tbody></table>")
+    return Markup(f'<div class="pmo-scroll"><table class="pmo-levels"><thead><tr>'
+                  f"<th>Perspective</th><th>Now</th>{head}<th>Target</th></tr></thead>"
+                  f"<tbody>{rows}</tbody></table></div>")
 
 
 _KINDS: dict[str, Callable[..., BrowserChart]] = {
