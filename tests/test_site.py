@@ -66,7 +66,7 @@ def test_charts_are_data_in_the_pages_with_a_label_each(sample_site):
     for html in pages.values():
         labels = re.findall(r'<canvas role="img" aria-label="([^"]+)"', html)
         assert len(labels) == html.count("<canvas") and all(len(t) > 40 for t in labels)
-    assert 'class="pmo-levels"' in pages["northwind-bank/roadmap"]
+    assert 'class="pmo-scroll pmo-levels"' in pages["northwind-bank/roadmap"]
     assert (site / "assets/pmo/chart.umd.min.js").is_file()
     assert (site / "assets/pmo/chart.js.LICENSE.txt").is_file()
 

@@ -271,7 +271,7 @@ def levels_table(roadmap: Roadmap) -> Markup:
         f"<tr><td>{html.escape(t.title)}</td>{cell(t.current)}"
         + "".join(cell(dict(p.levels).get(t.perspective, t.current)) for p in roadmap.phases)
         + f"{cell(t.target)}</tr>" for t in roadmap.targets)
-    return Markup(f'<div class="pmo-scroll"><table class="pmo-levels"><thead><tr>'
+    return Markup(f'<div class="pmo-scroll pmo-levels"><table><thead><tr>'
                   f"<th>Perspective</th><th>Now</th>{head}<th>Target</th></tr></thead>"
                   f"<tbody>{rows}</tbody></table></div>")
 
