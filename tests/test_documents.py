@@ -209,6 +209,8 @@ def test_a_header_split_at_its_commas_is_an_error(tmp_path, capsys):
      "workspace.yaml:2:10: error: documents.paper: "),
     ("documents:\n  colour: blue\n",
      "workspace.yaml:2:11: error: documents.colour: "),
+    ("site:\n  report_documents: some\n",
+     "workspace.yaml:2:21: error: site.report_documents: "),
     ("documents:\n  logo: brand/missing.png\n",
      "workspace.yaml:2:9: error: documents.logo: no file 'brand/missing.png' in the "
      "workspace; give a PNG or JPEG file's path"),
@@ -364,6 +366,21 @@ def test_a_client_build_carries_only_its_own_reports(sample):
                      "brightside-agency-2026-q1-report.pdf"]
     page = (site / "assessments/brightside-agency/index.html").read_text(encoding="utf-8")
     assert "downloads/brightside-agency-2026-q1-report.pdf" in page
+
+
+def test_the_workspace_site_carries_every_report_when_asked(sample):
+    settings = sample / "workspace.yaml"
+    before = settings.read_text()
+    settings.write_text(before + "site:\n  report_documents: all\n")
+    try:
+        assert main(["-w", str(sample), "build"]) == 0
+    finally:
+        settings.write_text(before)
+    site = sample / "site"
+    found = sorted(p.name for p in (site / "assessments").rglob("*-report.pdf"))
+    assert "northwind-bank-2025-h2-report.pdf" in found and len(found) >= 5
+    page = (site / "assessments/northwind-bank/index.html").read_text(encoding="utf-8")
+    assert "downloads/northwind-bank-2025-h2-report.pdf" in page
 
 
 # --- LibreOffice -----------------------------------------------------------------------------
