@@ -368,7 +368,7 @@ def _check_duplicates(table: AnswerTable, log: ProblemLog) -> None:
         response = table.responses[index]
         key = (response.organisation, response.round, response.questionnaire, response.respondent)
         if key not in first:
-            first[key] = response.location
+            first[key] = response.located()
             continue
         earlier = first[key].render()
         if response.agreed:
@@ -381,4 +381,4 @@ def _check_duplicates(table: AnswerTable, log: ProblemLog) -> None:
                 f"duplicate respondent '{response.respondent}': they already answered "
                 f"'{response.questionnaire}' for round '{response.round}' in {earlier}"
             )
-        log.add(response.location, message)
+        log.add(response.located(), message)

@@ -16,7 +16,7 @@ from ..models import AnswerSet, Organisation, Questionnaire
 from ..models.choices import choices, match_choice
 from ..suggest import closest, did_you_mean
 from ..validation import describe
-from ..yamlio import YamlDoc, as_text
+from ..yamlio import YamlDoc, as_text, read_yaml
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -38,12 +38,28 @@ class Response:
     respondent: str | None
     """None for agreed answers."""
     role: str
-    location: Location
-    """Where the respondent (or agreement) is named, for duplicate reports."""
+    where: KeyPath
+    """The key path naming the respondent (or agreement), for duplicate reports."""
+    text: str | None = field(default=None, compare=False, repr=False)
+    """The file's text, kept in the process that read it: a file being imported may not be
+    written yet when a duplicate is reported."""
 
     @property
     def agreed(self) -> bool:
         return self.respondent is None
+
+    def located(self) -> Location:
+        """Where the respondent (or agreement) is named.
+
+        Composing a file's node tree costs more than reading its data, so it is done only
+        for the few responses a message points at.
+        """
+        return read_yaml(self.path, text=self.text).location(self.where)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Worker processes send responses by the thousand; the parent reads text back from
+        # `path` in the rare case it needs it.
+        return {**self.__dict__, "text": None}
 
 
 @dataclass
@@ -177,7 +193,8 @@ def check_answer_set(
                 questionnaire=qid,
                 respondent=answer_set.respondent.id if answer_set.respondent else None,
                 role=answer_set.respondent.role if answer_set.respondent else "",
-                location=doc.location(who_loc),
+                where=who_loc,
+                text=doc.text,
             ),
             rows,
         )
