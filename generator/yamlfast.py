@@ -6,7 +6,7 @@ not agree on everything, so `fast_data` returns None, and `yamlio` takes the PyY
 its exact messages, for anything it cannot prove gives the same data:
 
 - text with anchors, aliases, tags, merge keys, directives, several documents, complex keys,
-  tabs, carriage returns or characters PyYAML refuses (`_UNSAFE`);
+  tabs, carriage returns or characters PyYAML refuses (`_safe`), even inside quotes;
 - text rapidyaml cannot parse, or whose top level is not a mapping;
 - duplicate keys (the JSON object keeps one, so the value count falls short of the tree's);
 - nesting deeper than `MAX_DEPTH` or more than `MAX_NODES` values.
@@ -29,14 +29,17 @@ try:
 except ImportError:  # pragma: no cover - rapidyaml has wheels for the platforms we support
     ryml = None
 
-_UNSAFE = re.compile(
-    r"[&*!\t\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff\u2028\u2029]"
-    r"|<<|^(?:---|\.\.\.|%)|\?(?:[ \n]|\Z)|^\?",
-    re.MULTILINE,
-)
+_UNSAFE_BYTES = bytes([*range(0x20), 0x7F, *b"&*!?"])
+"""Anchors, aliases, tags, complex keys, and characters PyYAML refuses; newlines are fine."""
+_UNSAFE_TEXT = re.compile(r"[\x7f-\x9f\ufeff\ufffe\uffff\u2028\u2029]")
+"""What else PyYAML refuses or reads as a line break, in text that is not ASCII."""
+_UNSAFE_PARTS = (b"<<", b"\n---", b"\n...", b"\n%")
 _INDICATORS = frozenset(",[]{}#&*!|>'\"%@`")
 """Characters a plain scalar cannot start with (`-?:` neither when a space follows)."""
-_TYPED_OR_INDICATOR = _INDICATORS | frozenset("0123456789+-.?:")
+_MAYBE_TYPED = _INDICATORS | frozenset("0123456789+-.?:~")
+"""First characters of texts to type again: numbers, `~`, or a plain scalar PyYAML refuses."""
+_MAYBE_WORD = frozenset("nNtTfF")
+"""First characters of the null and boolean words."""
 _NONE = 2**64 - 1  # rapidyaml's "no such node"
 
 
@@ -49,69 +52,87 @@ def fast_data(
     `typed(text, plain)` types one scalar as the product does; `special` holds the words it
     types (null and booleans); texts starting with a digit, sign or dot may be numbers.
     """
-    if ryml is None or _UNSAFE.search(text):
+    raw = text.encode()
+    if ryml is None or not _safe(raw, text):
         return None
-    parsed = _parse(text.encode())
+    parsed = _parse(raw)
     if parsed is None:
         return None
     tree, data = parsed
-    if tree.size() > max_nodes:
+    size = tree.size()
+    if size > max_nodes:
         return None
-    retype: list[tuple[Any, Any, tuple[str | int, ...]]] = []
-    count = _scan(data, special, retype, (), 0, max_depth, "#" in text)
-    if count != tree.size():  # duplicate keys, or deeper than max_depth (count -1)
+    scan = _Scan(special, max_depth, b" #" in raw)
+    if scan.count(data, (), 0) != size:  # duplicate keys, or refused (-1)
         return None
-    for container, key, path in retype:
+    for container, key, path in scan.retype:
         node = _node(tree, path)
-        raw = tree.val(node)  # None where the value is left out, as in `{a: , b}`
-        text = "" if raw is None else bytes(raw).decode()
+        value = tree.val(node)  # None where the value is left out, as in `{a: , b}`
+        scalar = "" if value is None else bytes(value).decode()
         plain = _plain(tree, node)
-        if plain and _refused(text):
+        if plain and _refused(scalar):
             return None
-        container[key] = typed(text, plain)
+        container[key] = typed(scalar, plain)
     return data
 
 
-def _scan(
-    value: Any, special: frozenset[str], retype: list[Any], path: tuple[str | int, ...],
-    depth: int, max_depth: int, hashes: bool,
-) -> int:
-    """Count the values below `value` (itself included) and note those to type again.
+def _safe(raw: bytes, text: str) -> bool:
+    if len(raw.translate(None, _UNSAFE_BYTES)) + raw.count(b"\n") != len(raw):
+        return False
+    if raw.startswith((b"---", b"...", b"%")) or any(part in raw for part in _UNSAFE_PARTS):
+        return False
+    return raw.isascii() or not _UNSAFE_TEXT.search(text)
 
-    Returns -1 where PyYAML may read the text otherwise: past `max_depth`, or at a key that
-    is left out (`: x`, read as '') or starts with an indicator; no tree size equals -1.
-    With `hashes` in the text, texts holding ' #' are checked too: in a flow mapping
-    rapidyaml keeps a comment as part of the value.
+
+class _Scan:
+    """Count the values of the data (rapidyaml's tree has as many nodes), noting the scalars
+    to type again.
+
+    `count` returns -1 where PyYAML may read the text otherwise: past `max_depth`, or at a
+    key that is left out (`: x`, read as '') or starts with an indicator. With `hashes` (' #'
+    in the text) texts holding ' #' are typed again too: in a flow mapping rapidyaml keeps a
+    comment as part of the value.
     """
-    if depth >= max_depth:  # its items would be deeper: let PyYAML say where
-        return -1
-    if value.__class__ is dict:
-        for key in value:
-            if not key or key[0] in _INDICATORS or (hashes and " #" in key):
-                return -1
-        items: Any = value.items()
-    else:
-        items = enumerate(value)
-    count = 1
-    for key, item in items:
-        if item.__class__ is str:
-            count += 1
-            if (
-                not item
-                or item[0] in _TYPED_OR_INDICATOR
-                or item in special
-                or (hashes and " #" in item)
-            ):
+
+    def __init__(self, special: frozenset[str], max_depth: int, hashes: bool) -> None:
+        self.special = special
+        self.max_depth = max_depth
+        self.hashes = hashes
+        self.retype: list[tuple[Any, Any, tuple[str | int, ...]]] = []
+
+    def count(self, value: Any, path: tuple[str | int, ...], depth: int) -> int:
+        if depth >= self.max_depth:  # its items would be deeper: let PyYAML say where
+            return -1
+        if value.__class__ is dict:
+            for key in value:
+                if not key or key[0] in _INDICATORS or (self.hashes and " #" in key):
+                    return -1
+            items: Any = value.items()
+        else:
+            items = enumerate(value)
+        count = 1 + len(value)
+        hashes, special, retype = self.hashes, self.special, self.retype
+        for key, item in items:
+            kind = item.__class__
+            if kind is str:
+                if not item:
+                    retype.append((value, key, (*path, key)))
+                    continue
+                first = item[0]
+                if (
+                    first in _MAYBE_TYPED
+                    or (first in _MAYBE_WORD and item in special)
+                    or (hashes and " #" in item)
+                ):
+                    retype.append((value, key, (*path, key)))
+            elif kind is dict or kind is list:
+                inner = self.count(item, (*path, key), depth + 1)
+                if inner < 0:
+                    return -1
+                count += inner - 1
+            else:  # numbers, booleans and nulls as rapidyaml typed them
                 retype.append((value, key, (*path, key)))
-        elif item.__class__ is dict or item.__class__ is list:
-            inner = _scan(item, special, retype, (*path, key), depth + 1, max_depth, hashes)
-            if inner < 0:
-                return -1
-            count += inner
-        else:  # numbers, booleans and nulls as rapidyaml saw them
-            count += 1
-            retype.append((value, key, (*path, key)))
-    return count
+        return count
 
 
 def _refused(text: str) -> bool:
@@ -146,17 +167,22 @@ def _parse(raw: bytes) -> tuple[Any, dict[str, Any]] | None:
     rapidyaml writes its errors (syntax, nesting too deep to emit) straight to file
     descriptor 2: they are hidden, PyYAML says it better.
     """
-    saved = os.dup(2)
-    quiet = os.open(os.devnull, os.O_WRONLY)
+    global _devnull
+    if _devnull is None:
+        _devnull = os.open(os.devnull, os.O_WRONLY)
+    saved = os.dup(2)  # not kept: fd 2 may be pointed elsewhere between calls (pytest does)
     try:
-        os.dup2(quiet, 2)
+        os.dup2(_devnull, 2)
         tree = ryml.parse_in_arena(raw)
-        if not tree.is_map(tree.root_id()):
+        root = tree.root_id()
+        if not tree.is_map(root):
             return None
-        return tree, json.loads(ryml.emit_json_malloc(tree, tree.root_id()))
+        return tree, json.loads(ryml.emit_json_malloc(tree, root))
     except (ryml.ExceptionBasic, ValueError):  # ValueError: JSON such as `+1`
         return None
     finally:
         os.dup2(saved, 2)
         os.close(saved)
-        os.close(quiet)
+
+
+_devnull: int | None = None
