@@ -33,7 +33,6 @@ _UNSAFE_BYTES = bytes([*range(0x20), 0x7F, *b"&*!?"])
 """Anchors, aliases, tags, complex keys, and characters PyYAML refuses; newlines are fine."""
 _UNSAFE_TEXT = re.compile(r"[\x7f-\x9f\ufeff\ufffe\uffff\u2028\u2029]")
 """What else PyYAML refuses or reads as a line break, in text that is not ASCII."""
-_UNSAFE_PARTS = (b"<<", b"\n---", b"\n...", b"\n%")
 _INDICATORS = frozenset(",[]{}#&*!|>'\"%@`")
 """Characters a plain scalar cannot start with (`-?:` neither when a space follows)."""
 _MAYBE_TYPED = _INDICATORS | frozenset("0123456789+-.?:~")
@@ -77,9 +76,11 @@ def fast_data(
 
 
 def _safe(raw: bytes, text: str) -> bool:
+    """Free of what the fast path does not handle like PyYAML. Document markers need no
+    search: rapidyaml makes a stream, not a mapping, of the text; directives (`%`) do."""
     if len(raw.translate(None, _UNSAFE_BYTES)) + raw.count(b"\n") != len(raw):
         return False
-    if raw.startswith((b"---", b"...", b"%")) or any(part in raw for part in _UNSAFE_PARTS):
+    if b"<<" in raw or b"\n%" in raw or raw.startswith(b"%"):
         return False
     return raw.isascii() or not _UNSAFE_TEXT.search(text)
 
