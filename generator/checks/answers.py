@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     import pandas as pd
 
 ANSWER_KEYS = ("answer", "current", "target", "evidence", "notes")
+COMPACT_ROWS = 100_000
+"""Rows collected as Python strings before they are compacted: each file's strings are
+new objects, so a worker reading thousands of files would otherwise hold them all."""
 ANSWER_COLUMNS = ("response", "question", "view", "value", "evidence", "notes")
 """The columns of the answer table; `value` is an option value, `na`, `dont_know`, or the
 text of a free-text answer."""
@@ -83,6 +86,8 @@ class AnswerTable:
         self.columns["response"].extend([index] * len(rows))
         for name, values in zip(ANSWER_COLUMNS[1:], zip(*rows, strict=True), strict=False):
             self.columns[name].extend(values)
+        if len(self.columns["response"]) >= COMPACT_ROWS:
+            self.compact()
 
     def compact(self) -> AnswerTable:
         """Move the collected rows into a categorical DataFrame part; returns self."""
