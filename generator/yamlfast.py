@@ -1,15 +1,17 @@
 """Parse plain, everyday YAML with rapidyaml, or decline so that PyYAML reads it.
 
-Composing PyYAML nodes costs about 40 µs per value; rapidyaml parses in C++, emits JSON and
-`json.loads` builds the Python objects, six times faster on answer files. The two parsers do
-not agree on everything, so `fast_data` returns None, and `yamlio` takes the PyYAML path with
-its exact messages, for anything it cannot prove gives the same data:
+PyYAML composes a node object for every value; rapidyaml parses in C++, emits JSON and
+`json.loads` builds the Python objects, four to five times faster on answer files. The two
+parsers do not agree on everything, so `fast_data` returns None, and `yamlio` takes the
+PyYAML path with its exact messages, for anything it cannot prove gives the same data:
 
 - text with anchors, aliases, tags, merge keys, directives, several documents, complex keys,
   tabs, carriage returns or characters PyYAML refuses (`_safe`), even inside quotes;
 - text rapidyaml cannot parse, or whose top level is not a mapping;
 - duplicate keys (the JSON object keeps one, so the value count falls short of the tree's);
-- nesting deeper than `MAX_DEPTH` or more than `MAX_NODES` values.
+- nesting deeper than `MAX_DEPTH` or more than `MAX_NODES` values;
+- plain scalars PyYAML refuses but rapidyaml reads: a left-out key, text that starts with
+  an indicator such as `@` or `}`, a comment (` #`) kept inside a flow mapping's value.
 
 rapidyaml types scalars for JSON by its own rules (`007` stays text, `.5` becomes `0.5`), so
 every value that is not plain text, and every text the YAML 1.2 core schema would type if it
