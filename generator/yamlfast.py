@@ -10,8 +10,9 @@ PyYAML path with its exact messages, for anything it cannot prove gives the same
 - text rapidyaml cannot parse, or whose top level is not a mapping;
 - duplicate keys (the JSON object keeps one, so the value count falls short of the tree's);
 - nesting deeper than `MAX_DEPTH` or more than `MAX_NODES` values;
-- plain scalars PyYAML refuses but rapidyaml reads: a left-out key, text that starts with
-  an indicator such as `@` or `}`, a comment (` #`) kept inside a flow mapping's value.
+- scalars PyYAML refuses but rapidyaml reads: a left-out key, a key over several lines,
+  text that starts with an indicator such as `@` or `}`, a comment (` #`) kept inside a
+  flow mapping's value.
 
 rapidyaml types scalars for JSON by its own rules (`007` stays text, `.5` becomes `0.5`), so
 every value that is not plain text, and every text the YAML 1.2 core schema would type if it
@@ -35,6 +36,11 @@ _UNSAFE_BYTES = bytes([*range(0x20), 0x7F, *b"&*!?"])
 """Anchors, aliases, tags, complex keys, and characters PyYAML refuses; newlines are fine."""
 _UNSAFE_TEXT = re.compile(r"[\x7f-\x9f\ufeff\ufffe\uffff\u2028\u2029]")
 """What else PyYAML refuses or reads as a line break, in text that is not ASCII."""
+_ODD_BLOCK = re.compile(rb"[|>](?!(?:[-+][1-9]?|[1-9][-+]?)?[ ]*(?:#|\n|\Z))")
+"""A `|` or `>` that is not a well-formed block scalar header: rapidyaml reads `|1e3` as
+one; text such as `a > b` matches too, and is left to PyYAML."""
+_EMPTY_FLOW_VALUE = re.compile(rb":[,\]}]")
+"""`{a:}`: PyYAML refuses a colon right before a flow indicator, rapidyaml reads a key."""
 _INDICATORS = frozenset(",[]{}#&*!|>'\"%@`")
 """Characters a plain scalar cannot start with (`-?:` neither when a space follows)."""
 _MAYBE_TYPED = _INDICATORS | frozenset("0123456789+-.?:~")
@@ -78,11 +84,17 @@ def fast_data(
 
 
 def _safe(raw: bytes, text: str) -> bool:
-    """Free of what the fast path does not handle like PyYAML. Document markers need no
-    search: rapidyaml makes a stream, not a mapping, of the text; directives (`%`) do."""
+    """Free of what the fast path does not handle like PyYAML: besides `_UNSAFE_BYTES`,
+    merge keys, directives (`%`), escaped line breaks (`\\` at the end of a line), odd
+    block scalar headers and `{a:}`. Document markers need no search: rapidyaml makes a
+    stream, not a mapping, of the text."""
     if len(raw.translate(None, _UNSAFE_BYTES)) + raw.count(b"\n") != len(raw):
         return False
-    if b"<<" in raw or b"\n%" in raw or raw.startswith(b"%"):
+    if b"<<" in raw or b"\n%" in raw or raw.startswith(b"%") or b"\\\n" in raw:
+        return False
+    if (b"|" in raw or b">" in raw) and _ODD_BLOCK.search(raw):
+        return False
+    if _EMPTY_FLOW_VALUE.search(raw):
         return False
     return raw.isascii() or not _UNSAFE_TEXT.search(text)
 
@@ -92,9 +104,10 @@ class _Scan:
     to type again.
 
     `count` returns -1 where PyYAML may read the text otherwise: past `max_depth`, or at a
-    key that is left out (`: x`, read as '') or starts with an indicator. With `hashes` (' #'
-    in the text) texts holding ' #' are typed again too: in a flow mapping rapidyaml keeps a
-    comment as part of the value.
+    key that is left out (`: x`, read as ''), starts with an indicator, or holds a space or
+    line break (PyYAML refuses a key over several lines; ids and field names have neither).
+    With `hashes` (' #' in the text) texts holding ' #' are typed again too: in a flow
+    mapping rapidyaml keeps a comment as part of the value.
     """
 
     def __init__(self, special: frozenset[str], max_depth: int, hashes: bool) -> None:
@@ -108,7 +121,7 @@ class _Scan:
             return -1
         if value.__class__ is dict:
             for key in value:
-                if not key or key[0] in _INDICATORS or (self.hashes and " #" in key):
+                if not key or key[0] in _INDICATORS or " " in key or "\n" in key:
                     return -1
             items: Any = value.items()
         else:

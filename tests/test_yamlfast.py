@@ -99,6 +99,10 @@ def test_tricky_scalars_read_the_same(text):
         "a: 1\na: 2\n",  # duplicate keys
         "a:\n  b: 1\n  'b': 2\n",  # duplicate keys, one quoted
         "? a\n: 1\n",  # complex keys
+        "a:\n  'x\n  y': 1\n",  # keys over several lines
+        '"x\\\n  y": 1\n',
+        "a: |1e3\n",  # a block scalar header PyYAML refuses
+        "x: {a:}\n",  # a colon before a flow indicator
         "a:\tb\n",  # tabs
         "a: 1\r\nb: 2\r\n",  # carriage returns
         "a: \x07\n",  # characters PyYAML refuses
@@ -116,6 +120,21 @@ def test_what_the_fast_path_cannot_prove_falls_back(text):
     assert fast(text) is None
 
 
+def test_a_file_read_by_the_fast_path_points_at_the_same_lines(tmp_path):
+    path = tmp_path / "alice.yaml"
+    path.write_text("organisation: acme\nround: r1\nrespondent: {id: alice, role: Lead}\n"
+                    "questionnaires:\n  mat:\n    version: \"1.0\"\n    answers:\n"
+                    "      GOV-2-1: {answer: fully, evidence: Minutes}\n      GOV-2-2: partly\n")
+    doc = yamlio.read_yaml(path)
+    assert fast(path.read_text()) is not None
+    root = yamlio._compose(path, path.read_text())
+    for loc in [("respondent", "id"), ("questionnaires", "mat", "answers", "GOV-2-2"),
+                ("questionnaires", "mat", "answers", "GOV-2-1", "evidence"), ("missing",)]:
+        expected = yamlio.YamlDoc(path, doc.data, "", root).location(loc)
+        assert doc.location(loc) == expected
+    assert doc.location(("round",)).render() == f"{path}:2:8"
+
+
 def test_syntax_errors_leave_stderr_alone(capfd):
     assert fast("a: b: c\n") is None
     assert capfd.readouterr().err == ""
@@ -124,7 +143,8 @@ def test_syntax_errors_leave_stderr_alone(capfd):
 # Documents built from the pieces where YAML parsers differ most.
 _WORDS = ["a", "b", "x y", "no", "on", "~", "null", "Null", "true", "False", "0", "007", "1.10",
           ".5", "-1", "+2", "1e3", "1.", "-", "é", "a:b", "a #b", "x-", "'", "\"", "0x1", ".",
-          "1_0", "2025-01-01", " ", "#", ",", "{", "}", "[", "]", "%", "@", "`", "|", ">", "\\"]
+          "1_0", "2025-01-01", " ", "#", ",", "{", "}", "[", "]", "%", "@", "`", "|", ">", "\\",
+          "漢字", "\u00a0", "😀", "\u2028", "\x85"]
 _scalar_text = st.lists(st.sampled_from(_WORDS), min_size=0, max_size=3).map("".join)
 
 
