@@ -18,7 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from .branding import SETTINGS_FILE, Branding, branding_from
-from .checks import AnswerTable, check_answer_set, check_organisation, check_questionnaire
+from .checks import (
+    AnswerTable,
+    Response,
+    check_answer_set,
+    check_organisation,
+    check_questionnaire,
+)
 from .checks.actions import check_actions, check_roadmap_settings
 from .checks.library import check_lessons, check_template
 from .errors import InputError, Location, Problem, ProblemLog
@@ -126,14 +132,14 @@ def _select(
 ) -> tuple[list[Path], list[Path], list[Path]]:
     """Questionnaire, organisation and answer files to read."""
     questionnaires = yaml_files(layout.questionnaires)
-    organisations = [
-        p
-        for p in yaml_files(layout.orgs)
-        if p.name in ORGANISATION_FILES and p.parent.parent == layout.orgs
-    ]
+    organisations: list[Path] = []
+    answers: list[Path] = []
+    for p in yaml_files(layout.orgs):  # one walk: tens of thousands of files
+        if p.name in ORGANISATION_FILES and p.parent.parent == layout.orgs:
+            organisations.append(p)
+        else:
+            answers.append(p)
     if only is None:
-        skip = set(organisations)
-        answers = [p for p in yaml_files(layout.orgs) if p not in skip]
         return questionnaires, organisations, answers
     chosen = [p.absolute() for p in _expand(only)]
     known = {p.resolve() for p in questionnaires + organisations}
@@ -357,29 +363,21 @@ def _fork_context() -> Any:
 
 
 def _check_duplicates(table: AnswerTable, log: ProblemLog) -> None:
-    import pandas as pd
-
-    keys = pd.DataFrame(
-        [(r.organisation, r.round, r.questionnaire, r.respondent) for r in table.responses],
-        columns=["organisation", "round", "questionnaire", "respondent"],
-    )
-    repeated = keys[keys.duplicated(keep=False)]
-    first: dict[tuple[str, str, str, str | None], Location] = {}
-    for index in repeated.index:  # only the few responses that appear twice
-        response = table.responses[index]
+    first: dict[tuple[str, str, str, str | None], Response] = {}
+    for response in table.responses:
         key = (response.organisation, response.round, response.questionnaire, response.respondent)
-        if key not in first:
-            first[key] = response.location
+        earlier = first.setdefault(key, response)
+        if earlier is response:
             continue
-        earlier = first[key].render()
+        where = earlier.located().render()  # only the few responses that appear twice
         if response.agreed:
             message = (
                 f"agreed answers to '{response.questionnaire}' for round "
-                f"'{response.round}' are already given in {earlier}"
+                f"'{response.round}' are already given in {where}"
             )
         else:
             message = (
                 f"duplicate respondent '{response.respondent}': they already answered "
-                f"'{response.questionnaire}' for round '{response.round}' in {earlier}"
+                f"'{response.questionnaire}' for round '{response.round}' in {where}"
             )
-        log.add(response.location, message)
+        log.add(response.located(), message)

@@ -20,7 +20,7 @@ from .checks.actions import MATURITY_ID
 from .errors import GeneratorError, Problem
 from .files import write_atomic
 from .loader import load
-from .planning import Roadmap, roadmap_for
+from .planning import Roadmap, roadmaps_for
 from .scoring import ScoreTables, answered_rounds, score_workspace
 from .site.config import build_config
 from .site.pages import SiteFiles, render_site, report_file
@@ -220,15 +220,12 @@ def _documents(ws: Workspace, site: SiteFiles, charts: dict[str, bytes], cache: 
 
 def _roadmaps(ws: Workspace, tables: ScoreTables, orgs: list[str],
               advance: Callable[[int], None]) -> dict[str, Roadmap | None]:
-    out: dict[str, Roadmap | None] = {}
-    has_maturity = MATURITY_ID in ws.questionnaires
-    for org in orgs:
-        try:
-            out[org] = roadmap_for(ws, tables, org) if has_maturity and ws.actions else None
-        except GeneratorError:  # no maturity answers in the latest round: no roadmap
-            out[org] = None
-        advance(1)
-    return out
+    if MATURITY_ID not in ws.questionnaires or not ws.actions:
+        for _ in orgs:
+            advance(1)
+        return dict.fromkeys(orgs)
+    # Forks planning workers: this must stay before the documents stage (see planning.many).
+    return roadmaps_for(ws, tables, orgs, advance=advance)
 
 
 def _epoch(ws: Workspace) -> int:

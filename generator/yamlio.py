@@ -12,9 +12,10 @@ as `no` or `on` stays the text the user typed.
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import KeyPath, Location, Problem, render_key_path
 from .yaml_hints import explain
+from .yamlfast import fast_data
 
 try:  # libyaml is part of PyYAML's wheels; the pure-Python parser is the fallback.
     from yaml import CSafeLoader as _BaseLoader
@@ -38,6 +40,7 @@ _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 _NULL = {"", "~", "null", "Null", "NULL"}
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _SPECIAL_WORDS = _NULL | set(_BOOL)
+_SPECIAL = frozenset(_SPECIAL_WORDS)
 _NUMBER_STARTS = frozenset("0123456789+-.")
 
 
@@ -62,11 +65,22 @@ class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
 
 @dataclass
 class YamlDoc:
-    """One parsed file: its plain data and the node tree that says where each value is."""
+    """One parsed file: its plain data and the node tree that says where each value is.
+
+    Files read by the fast path have no node tree until a location is asked for: it is then
+    composed from `text`, which the fast path has shown parses to the same data.
+    """
 
     path: Path
     data: dict[str, Any]
-    root: MappingNode
+    text: str = field(repr=False)
+    composed: MappingNode | None = field(default=None, repr=False)
+
+    @property
+    def root(self) -> MappingNode:
+        if self.composed is None:
+            self.composed = _compose(self.path, self.text)  # type: ignore[assignment]
+        return self.composed  # type: ignore[return-value]
 
     def location(self, loc: KeyPath, *, key: bool = False) -> Location:
         """The location of the value (or with `key=True`, of the key) at `loc`.
@@ -108,6 +122,15 @@ def read_yaml(path: Path, *, text: str | None = None) -> YamlDoc:
         text = decode(path, _read_bytes(path))
     if text.count("[") + text.count("{") > MAX_DEPTH:
         _check_flow_depth(path, text)
+    data = fast_data(text, scalar_text, _SPECIAL, MAX_DEPTH, MAX_NODES)
+    if data is not None:
+        return YamlDoc(path, data, text)
+    root = _compose(path, text)
+    return YamlDoc(path, _Builder(path).build(root), text, root)
+
+
+def _compose(path: Path, text: str) -> MappingNode:
+    """The node tree of `text`, or a `YamlProblem` saying what is wrong with it."""
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
@@ -127,14 +150,15 @@ def read_yaml(path: Path, *, text: str | None = None) -> YamlDoc:
                 f"expected a mapping at the top of the file, found {describe_node(root)}",
             )
         )
-    data = _Builder(path).build(root)
-    return YamlDoc(path, data, root)
+    return root
 
 
 def decode(path: Path, raw: bytes) -> str:
     """UTF-8 (with or without a byte-order mark), or a problem naming the first bad byte."""
     try:
-        return raw.decode("utf-8-sig")
+        # As "utf-8-sig" decodes, byte offsets in errors included, without its Python-level
+        # wrapper, which costs as much as parsing a small file.
+        return raw[3:].decode() if raw.startswith(codecs.BOM_UTF8) else raw.decode()
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
@@ -258,8 +282,13 @@ class _Builder:
 
 def scalar(node: ScalarNode) -> Any:
     """YAML 1.2 core-schema typing for plain scalars; quoted and tagged `!!str` ones are text."""
-    value: str = node.value
-    if node.style or node.tag == _STR:  # libyaml marks plain scalars with '', PyYAML with None
+    # libyaml marks plain scalars with style '', PyYAML with None
+    return scalar_text(node.value, not (node.style or node.tag == _STR))
+
+
+def scalar_text(value: str, plain: bool) -> Any:
+    """Type a scalar's text: `plain` ones by the YAML 1.2 core schema, others stay text."""
+    if not plain:
         return value
     if value and value[0] not in _NUMBER_STARTS and value not in _SPECIAL_WORDS:
         return value  # the common case, e.g. `largely`: no pattern to try

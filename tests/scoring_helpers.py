@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.checks import AnswerTable, Response
-from generator.errors import Location
 from generator.scoring.classification import score_classification
 from generator.scoring.frames import response_frame
 from generator.scoring.maturity import score_maturity
@@ -30,7 +29,7 @@ def table(
             rows.extend((qid, view, v, "", "") for view, v in views.items())
         out.add(
             Response(
-                Path("x.yaml"), org, round_id, q.id, respondent, "role", Location(Path("x.yaml"))
+                Path("x.yaml"), org, round_id, q.id, respondent, "role", ()
             ),
             rows,
         )

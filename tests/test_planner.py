@@ -522,3 +522,30 @@ def test_an_action_larger_than_capacity_is_stretched(capacity):
                    {"gov": (2, "default")})
     [a] = roadmap.actions
     assert a.months == -(-10 // capacity) and a.load <= capacity
+
+
+def test_roadmaps_planned_in_workers_are_those_planned_one_by_one(monkeypatch):
+    from pathlib import Path
+
+    from generator.errors import GeneratorError
+    from generator.loader import load
+    from generator.planning import many, roadmap_for, roadmaps_for
+    from generator.scoring import score_workspace
+
+    ws = load(Path(__file__).resolve().parents[1])
+    tables = score_workspace(ws)
+    orgs = sorted(ws.organisations)
+
+    def serial(org):
+        try:
+            return roadmap_for(ws, tables, org)
+        except GeneratorError:
+            return None
+
+    monkeypatch.setattr(many, "PARALLEL_FROM", 0)
+    done = []
+    planned = roadmaps_for(ws, tables, orgs, jobs=2, advance=done.append)
+    assert list(planned) == orgs
+    assert planned == {org: serial(org) for org in orgs}
+    assert any(planned.values())
+    assert sum(done) == len(orgs)

@@ -16,12 +16,15 @@ from ..models import AnswerSet, Organisation, Questionnaire
 from ..models.choices import choices, match_choice
 from ..suggest import closest, did_you_mean
 from ..validation import describe
-from ..yamlio import YamlDoc, as_text
+from ..yamlio import YamlDoc, as_text, read_yaml
 
 if TYPE_CHECKING:
     import pandas as pd
 
 ANSWER_KEYS = ("answer", "current", "target", "evidence", "notes")
+COMPACT_ROWS = 100_000
+"""Rows collected as Python strings before they are compacted: each file's strings are
+new objects, so a worker reading thousands of files would otherwise hold them all."""
 ANSWER_COLUMNS = ("response", "question", "view", "value", "evidence", "notes")
 """The columns of the answer table; `value` is an option value, `na`, `dont_know`, or the
 text of a free-text answer."""
@@ -38,12 +41,28 @@ class Response:
     respondent: str | None
     """None for agreed answers."""
     role: str
-    location: Location
-    """Where the respondent (or agreement) is named, for duplicate reports."""
+    where: KeyPath
+    """The key path naming the respondent (or agreement), for duplicate reports."""
+    text: str | None = field(default=None, compare=False, repr=False)
+    """The file's text, kept in the process that read it: a file being imported may not be
+    written yet when a duplicate is reported."""
 
     @property
     def agreed(self) -> bool:
         return self.respondent is None
+
+    def located(self) -> Location:
+        """Where the respondent (or agreement) is named.
+
+        Composing a file's node tree costs more than reading its data, so it is done only
+        for the few responses a message points at.
+        """
+        return read_yaml(self.path, text=self.text).location(self.where)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Worker processes send responses by the thousand; the parent reads text back from
+        # `path` in the rare case it needs it.
+        return {**self.__dict__, "text": None}
 
 
 @dataclass
@@ -67,6 +86,8 @@ class AnswerTable:
         self.columns["response"].extend([index] * len(rows))
         for name, values in zip(ANSWER_COLUMNS[1:], zip(*rows, strict=True), strict=False):
             self.columns[name].extend(values)
+        if len(self.columns["response"]) >= COMPACT_ROWS:
+            self.compact()
 
     def compact(self) -> AnswerTable:
         """Move the collected rows into a categorical DataFrame part; returns self."""
@@ -74,7 +95,7 @@ class AnswerTable:
         import pandas as pd
 
         if self.columns["response"]:
-            part = {name: pd.Categorical(self.columns[name]) for name in ANSWER_COLUMNS[1:]}
+            part = {name: _categorical(self.columns[name]) for name in ANSWER_COLUMNS[1:]}
             response = np.asarray(self.columns["response"], dtype=np.int64)
             self.parts.append(pd.DataFrame({"response": response, **part}))
             self.columns = {name: [] for name in ANSWER_COLUMNS}
@@ -102,6 +123,19 @@ class AnswerTable:
         for name in ANSWER_COLUMNS[1:]:
             columns[name] = union_categoricals([p[name] for p in self.parts])
         return pd.DataFrame(columns)
+
+
+def _categorical(values: list[str]) -> pd.Categorical:
+    """`pd.Categorical(values)`, sorted categories included, at two thirds of its cost: the
+    few distinct values are sorted instead of the codes of every value being recomputed."""
+    import numpy as np
+    import pandas as pd
+
+    codes, uniques = pd.factorize(np.asarray(values, dtype=object))
+    order = np.argsort(uniques)
+    rank = np.empty(len(order), dtype=codes.dtype)
+    rank[order] = np.arange(len(order), dtype=codes.dtype)
+    return pd.Categorical.from_codes(rank[codes], uniques[order])
 
 
 def check_answer_set(
@@ -177,7 +211,8 @@ def check_answer_set(
                 questionnaire=qid,
                 respondent=answer_set.respondent.id if answer_set.respondent else None,
                 role=answer_set.respondent.role if answer_set.respondent else "",
-                location=doc.location(who_loc),
+                where=who_loc,
+                text=doc.text,
             ),
             rows,
         )

@@ -250,7 +250,7 @@ def _answered_elsewhere(ws: Workspace, org: str, round_id: str, respondent: str 
             who = f"respondent '{respondent}'" if respondent else "the agreed answers"
             problems.append(Problem(where, (
                 f"{who} already answered '{response.questionnaire}' for round '{round_id}' in "
-                f"{response.location.render()}; remove that answer first, or file this one "
+                f"{response.located().render()}; remove that answer first, or file this one "
                 "by hand")))
     return problems
 

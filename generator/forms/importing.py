@@ -199,7 +199,7 @@ def _conflicts(
                     cell.location,
                     f"respondent '{data.respondent}' already "
                     f"answered '{response.questionnaire}' for round "
-                    f"'{data.round}' in {response.location.render()}; use "
+                    f"'{data.round}' in {response.located().render()}; use "
                     "another id, or remove that answer first",
                 )
             )

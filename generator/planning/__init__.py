@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ..errors import GeneratorError
@@ -10,6 +10,7 @@ from ..models import RoadmapSettings
 from ..scoring import ScoreTables, scorecard
 from ..workspace import Workspace
 from .explain import explain
+from .many import plan_many
 from .planner import plan, plan_in_detail
 from .results import (
     Explanation,
@@ -60,6 +61,24 @@ def roadmap_for(
     `priorities` (merged).
     """
     return plan(*_inputs(ws, tables, org_id, round_id, overrides))
+
+
+def roadmaps_for(
+    ws: Workspace,
+    tables: ScoreTables,
+    orgs: Sequence[str],
+    *,
+    jobs: int | None = None,
+    advance: Callable[[int], None] | None = None,
+) -> dict[str, Roadmap | None]:
+    """The roadmap of each organisation in `orgs` (in that order), as `roadmap_for` plans it.
+
+    None for an organisation without a roadmap (`roadmap_for` raises `GeneratorError`, e.g.
+    with no maturity answers in its latest round). Many organisations are planned in `jobs`
+    forked worker processes (default: one per CPU); `advance(n)` is called as each `n`
+    roadmaps are done.
+    """
+    return plan_many(ws, tables, orgs, roadmap_for, jobs=jobs, advance=advance)
 
 
 def explain_action(
@@ -126,5 +145,6 @@ __all__ = [
     "plan",
     "resolve_targets",
     "roadmap_for",
+    "roadmaps_for",
     "situation_of",
 ]

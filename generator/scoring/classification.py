@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -65,6 +66,29 @@ class ClassificationTables:
     @cached_property
     def disagreements_of(self) -> Lookup:
         return Lookup(self.disagreements, GROUP)
+
+    # Plain dicts of the tables above, for reading one organisation at a time: a MultiIndex
+    # lookup costs about a hundred times a dict's, and a roadmap makes dozens of them.
+
+    @cached_property
+    def fit_by_key(self) -> dict[tuple[str, ...], dict[str, float]]:
+        """`fits` as (organisation, round, view) → {outcome: fit}."""
+        columns = list(self.fits.columns)
+        rows = self.fits.to_numpy().tolist()
+        return {key: dict(zip(columns, row, strict=True))
+                for key, row in zip(self.fits.index, rows, strict=True)}
+
+    @cached_property
+    def answered_by_key(self) -> dict[tuple[str, ...], Any]:
+        return self.answered.to_dict()
+
+    @cached_property
+    def position_by_key(self) -> dict[tuple[str, ...], Any]:
+        return self.positions.to_dict()
+
+    @cached_property
+    def section_position_by_key(self) -> dict[tuple[str, ...], Any]:
+        return self.section_positions.to_dict()
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 import pandas as pd
@@ -121,9 +121,9 @@ def classification_result(
     views = []
     for view, label in q.views.items():
         key = (org, round_id, view)
-        if key not in t.fits.index:
+        if key not in t.fit_by_key:
             continue
-        fits = _fit_records(q, t.fits.loc[key])
+        fits = _fit_records(q, t.fit_by_key[key])
         best, runner_up = _ranks(fits)
         result = ViewResult(
             view=view,
@@ -131,13 +131,13 @@ def classification_result(
             fits=fits,
             best=best,
             runner_up=runner_up,
-            answered=int(t.answered.get(key, 0)),
+            answered=int(t.answered_by_key.get(key, 0)),
         )
         if all(o.position is not None for o in q.outcomes):
             result = _with_positions(q, t, result, key)
-        if previous and (org, previous, view) in t.fits.index:
-            prev_best, _ = _ranks(_fit_records(q, t.fits.loc[(org, previous, view)]))
-            prev_position = t.positions.get((org, previous, view))
+        if previous and (org, previous, view) in t.fit_by_key:
+            prev_best, _ = _ranks(_fit_records(q, t.fit_by_key[(org, previous, view)]))
+            prev_position = t.position_by_key.get((org, previous, view))
             result = replace(
                 result, previous_best=prev_best, previous_position=one_decimal(prev_position)
             )
@@ -263,7 +263,7 @@ def _criterion(q: Questionnaire, row: object) -> CriterionResult:
     )
 
 
-def _fit_records(q: Questionnaire, row: pd.Series) -> tuple[Fit, ...]:
+def _fit_records(q: Questionnaire, row: Mapping[str, float]) -> tuple[Fit, ...]:
     fits = [
         Fit(o.id, o.title, float(row.get(o.id, 0.0)), percent(float(row.get(o.id, 0.0))))
         for o in q.outcomes
@@ -282,11 +282,11 @@ def _ranks(fits: tuple[Fit, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
 def _with_positions(
     q: Questionnaire, t: ClassificationTables, result: ViewResult, key: tuple[str, str, str]
 ) -> ViewResult:
-    position = t.positions.get(key)
+    position = t.position_by_key.get(key)
     sections = []
     titles = {s.id: s.title for s in q.sections}
     for section in q.sections:
-        value = t.section_positions.get((*key, section.id))
+        value = t.section_position_by_key.get((*key, section.id))
         if value is not None and not math.isnan(value):
             sections.append(
                 SectionPosition(
