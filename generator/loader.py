@@ -32,7 +32,7 @@ from .models import (
     Questionnaire,
     Template,
 )
-from .models.settings import WorkspaceSettings
+from .models.settings import SiteSettings, WorkspaceSettings
 from .validation import validate
 from .workspace import ORGANISATION_FILE, ORGANISATION_FILES, Layout, Workspace, yaml_files
 from .yamlio import YamlProblem, read_yaml
@@ -61,7 +61,7 @@ def load(
     log = ProblemLog()
     q_files, org_files, answer_files = _select(layout, only)
     _check_org_folders(layout, log)
-    branding = _read_settings(layout, log)
+    branding, site = _read_settings(layout, log)
     with _collector_paused():
         questionnaires = _read_questionnaires(q_files, layout, log)
         templates = _read_templates(yaml_files(layout.templates), layout, questionnaires, log)
@@ -87,21 +87,22 @@ def load(
         lessons=lessons,
         answer_files=len(answer_files),
         branding=branding,
+        site=site,
     )
 
 
-def _read_settings(layout: Layout, log: ProblemLog) -> Branding:
-    """The branding of `workspace.yaml`, or the neutral default without the file."""
+def _read_settings(layout: Layout, log: ProblemLog) -> tuple[Branding, SiteSettings]:
+    """The branding and site settings of `workspace.yaml`, or the defaults without the file."""
     path = layout.root / SETTINGS_FILE
     if not path.is_file():
-        return Branding()
+        return Branding(), SiteSettings()
     result = _read_model(path, WorkspaceSettings, log)
     if result is None:
-        return Branding()
+        return Branding(), SiteSettings()
     settings, doc = result
     branding, problems = branding_from(settings.documents, doc, layout.root)
     log.extend(problems)
-    return branding
+    return branding, settings.site
 
 
 @contextlib.contextmanager

@@ -1,6 +1,7 @@
 """The build, stage by stage: the only place that knows their order.
 
-load → score → plan → render pages → draw charts → write the docs folder → publish with MkDocs.
+load → score → plan → render pages → draw the report documents' charts → make the documents →
+write the docs folder → publish with MkDocs. (The site's own charts are drawn by the browser.)
 Everything is computed in memory before anything is written; the site is swapped in only when
 MkDocs has built it without a warning, so a failed build leaves the previous site as it was.
 """
@@ -47,6 +48,7 @@ class BuildReport:
     pages: int
     files: int
     charts: int
+    """Charts of the report documents (the site's own are drawn by the browser)."""
     drawn: int
     written: int
     warnings: int
@@ -62,9 +64,10 @@ class BuildReport:
 
     def summary(self) -> str:
         cached = self.charts - self.drawn
+        charts = (f", {self.charts:,} report charts ({self.drawn:,} drawn, {cached:,} from the "
+                  "cache)" if self.charts else "")
         return (
-            f"Built {self.pages:,} pages, {self.charts:,} charts ({self.drawn:,} drawn, "
-            f"{cached:,} from the cache) and {self.files - self.pages - self.charts:,} other "
+            f"Built {self.pages:,} pages{charts} and {self.files - self.pages:,} other "
             f"files in {self.seconds:.1f} s{self._warned()}{self._how()}: {self.site}"
         )
 
@@ -138,14 +141,15 @@ def prepare(
         # a client site (org given) names no other organisation, not even one waiting
         waiting = [] if org else [o for o in sorted(ws.organisations) if o not in assessed]
         site = render_site(ws, tables, orgs, roadmaps, benchmark_orgs=assessed,
-                           cache=root / ".pmo-cache" / "downloads", waiting=waiting)
+                           cache=root / ".pmo-cache" / "downloads", waiting=waiting,
+                           documents=org is not None or ws.site.report_documents == "all")
     with stage("charts", len(site.charts)):
         charts = draw_all(site.charts, root / ".pmo-cache" / "charts",
                           advance=progress.advance)
     with stage("documents", len(site.reports)):
         documents = _documents(ws, site, charts.charts, root / ".pmo-cache" / "documents",
                                progress)
-    files = {**site.files, **charts.charts, **documents}
+    files = {**site.files, **documents}  # the charts are in the documents (the site's: pages)
     build_dir = root / "build" / (org or "site")
     with stage("write"):
         written, _ = sync(build_dir / "docs", files)

@@ -2,7 +2,7 @@
 
 ```
 mkdocs.yml
-workspace.yaml                settings: how client documents look (optional)
+workspace.yaml                settings: how client documents look, what the site carries (optional)
 content/                      site pages written by hand
 assessments/
   questionnaires/*.yaml       questionnaires
@@ -29,6 +29,7 @@ from .branding import Branding
 from .checks import Response
 from .errors import GeneratorError, Problem
 from .models import Action, Lesson, Organisation, Questionnaire, Template
+from .models.settings import SiteSettings
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -143,6 +144,8 @@ class Workspace:
     """Answer files read, those without any answer yet included."""
     branding: Branding = field(default_factory=Branding)
     """How client documents look, from `workspace.yaml` (defaults without it)."""
+    site: SiteSettings = field(default_factory=SiteSettings)
+    """What the built site carries, from `workspace.yaml` (defaults without it)."""
 
     @cached_property
     def layout(self) -> Layout:

@@ -343,6 +343,21 @@ def test_a_client_build_carries_only_its_own_reports(sample):
     assert "downloads/brightside-agency-2026-q1-report.pdf" in page
 
 
+def test_the_workspace_site_carries_every_report_when_asked(sample):
+    settings = sample / "workspace.yaml"
+    before = settings.read_text()
+    settings.write_text(before + "site:\n  report_documents: all\n")
+    try:
+        assert main(["-w", str(sample), "build"]) == 0
+    finally:
+        settings.write_text(before)
+    site = sample / "site"
+    found = sorted(p.name for p in (site / "assessments").rglob("*-report.pdf"))
+    assert "northwind-bank-2025-h2-report.pdf" in found and len(found) >= 5
+    page = (site / "assessments/northwind-bank/index.html").read_text(encoding="utf-8")
+    assert "downloads/northwind-bank-2025-h2-report.pdf" in page
+
+
 # --- LibreOffice -----------------------------------------------------------------------------
 
 def _soffice(tmp_path: Path, fmt: str, files: list[Path]) -> Path:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 import gzip
 import io
+import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -37,7 +39,36 @@ def test_site_has_every_section(sample_site):
                  "surveys/index.html", "surveys/p3o-maturity/index.html",
                  "search/search_index.json"):
         assert (site / page).is_file(), page
-    assert report.summary().startswith(f"Built {report.pages:,} pages, {report.charts:,} charts")
+    assert report.summary().startswith(f"Built {report.pages:,} pages and ")
+
+
+def test_the_workspace_site_carries_no_report_documents_by_default(sample_site):
+    """`site.report_documents: client`: the documents are a client site's, and no page links
+    to a document the site does not have."""
+    _, site, report = sample_site
+    assert not list((site / "assessments").rglob("*-report.*"))
+    assert report.charts == 0  # the site's charts are drawn by the browser
+    page = (site / "assessments" / "northwind-bank" / "index.html").read_text(encoding="utf-8")
+    assert "-report.pdf" not in page and "Download the report" not in page
+
+
+def test_charts_are_data_in_the_pages_with_a_label_each(sample_site):
+    _, site, _ = sample_site
+    assert not list(site.rglob("*.svg"))
+    pages = {name: (site / "assessments" / name / "index.html").read_text(encoding="utf-8")
+             for name in ("northwind-bank", "northwind-bank/type-and-model",
+                          "northwind-bank/roadmap", "")}
+    kinds = {name: [json.loads(b)["type"] for b in CHART_DATA.findall(html)]
+             for name, html in pages.items()}
+    assert kinds == {"northwind-bank": ["radar", "line"],
+                     "northwind-bank/type-and-model": ["bar", "scatter"],
+                     "northwind-bank/roadmap": ["bar"], "": ["bar"]}
+    for html in pages.values():
+        labels = re.findall(r'<canvas role="img" aria-label="([^"]+)"', html)
+        assert len(labels) == html.count("<canvas") and all(len(t) > 40 for t in labels)
+    assert 'class="pmo-scroll pmo-levels"' in pages["northwind-bank/roadmap"]
+    assert (site / "assets/pmo/chart.umd.min.js").is_file()
+    assert (site / "assets/pmo/chart.js.LICENSE.txt").is_file()
 
 
 def test_no_broken_internal_links(sample_site):
@@ -150,8 +181,34 @@ def identifying_strings(ws, org):
     return strings
 
 
+CHART_DATA = re.compile(r'<script type="application/json" class="pmo-chart-data">(.*?)</script>',
+                        re.S)
+
+
+def chart_strings(html: str) -> list[str]:
+    """Every string in the pages' chart data, decoded: the JSON escapes characters such as
+    `&` and `<`, which would hide a name from a plain text search."""
+    found: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            found.append(value)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(key)
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for block in CHART_DATA.findall(html):
+        walk(json.loads(block))
+    return found
+
+
 def site_text(site: Path) -> dict[str, str]:
-    """Every file's text, unpacking zipped downloads and gzipped files."""
+    """Every file's text, unpacking zipped downloads and gzipped files, and with the strings
+    of the charts' data decoded."""
     out = {}
     for path in site.rglob("*"):
         if not path.is_file():
@@ -162,7 +219,10 @@ def site_text(site: Path) -> dict[str, str]:
                 data = b"".join(archive.read(name) for name in archive.namelist())
         elif path.suffix == ".gz":
             data = gzip.decompress(data)
-        out[str(path.relative_to(site))] = data.decode("utf-8", errors="replace")
+        text = data.decode("utf-8", errors="replace")
+        if path.suffix == ".html":
+            text += "\n".join(chart_strings(text))
+        out[str(path.relative_to(site))] = text
     return out
 
 
@@ -173,6 +233,10 @@ def test_a_client_site_holds_no_other_organisations_data(tmp_path, client):
     site = build(root, org=client).site
     texts = site_text(site)
     assert any(ws.organisations[client].name in text for text in texts.values())
+    page = (site / "assessments" / client / "index.html").read_text(encoding="utf-8")
+    assert chart_strings(page)  # the charts' data is looked at too
+    found = sorted(p.name for p in (site / "assessments").rglob("*-report.*"))
+    assert [name.split("-report.")[1] for name in found] == ["docx", "pdf"]
     for other in ws.organisations:
         if other == client:
             continue

@@ -5,6 +5,7 @@
  *   focus, and a screen-reader user needs to know what it holds. Each box that actually
  *   scrolls becomes a focusable region named after its caption or the heading above it; a box
  *   that fits is left alone, so that it adds no tab stop.
+ *   A chart's box says it holds a chart (`data-region`).
  * - The search dialog gets a name.
  */
 (function () {
@@ -38,7 +39,8 @@
       if (scrolls) {
         box.setAttribute("tabindex", "0");
         box.setAttribute("role", "region");
-        box.setAttribute("aria-label", "Table: " + label(box) + " (scrolls sideways)");
+        var kind = box.getAttribute("data-region") || "Table";
+        box.setAttribute("aria-label", kind + ": " + label(box) + " (scrolls sideways)");
         box.classList.add("pmo-scrolls");
       } else if (box.classList.contains("pmo-scrolls")) {
         box.removeAttribute("tabindex");

@@ -22,7 +22,7 @@ from . import render
 from .report import benchmark, model_position, radar, trend, type_fits
 from .roadmap import roadmap_figure
 
-VERSION = "1"
+VERSION = "2"
 """Bump when any figure function changes how it draws, to invalidate cached charts."""
 
 FIGURES: dict[str, Callable[..., Any]] = {
@@ -53,8 +53,11 @@ class ChartJob:
 @dataclass(frozen=True)
 class ChartResult:
     charts: dict[str, bytes]
+    """Each job's SVG by its path."""
     drawn: int
+    """Charts drawn, each once however many jobs share it."""
     cached: int
+    """Jobs served from the cache or by a chart drawn for another job."""
 
 
 def draw(job: ChartJob) -> bytes:
@@ -69,36 +72,44 @@ def draw_all(
     jobs_limit: int | None = None,
     advance: Callable[[int], None] | None = None,
 ) -> ChartResult:
-    """Every job's SVG, from the cache where possible, the rest drawn (in parallel if many)."""
-    jobs = list(jobs)
+    """Every job's SVG, from the cache where possible, the rest drawn (in parallel if many).
+
+    Jobs with the same key (the same figure of the same data, under other paths) are drawn
+    once."""
+    by_key: dict[str, list[ChartJob]] = {}
+    for job in jobs:  # a key hashes the job's data: worth working out once
+        by_key.setdefault(job.key, []).append(job)
     charts: dict[str, bytes] = {}
-    missing: list[ChartJob] = []
-    for job in jobs:
-        cached = cache / f"{job.key}.svg" if cache else None
+    missing: list[list[ChartJob]] = []
+    for key, same in by_key.items():
+        cached = cache / f"{key}.svg" if cache else None
         if cached is not None and cached.is_file():
-            charts[job.path] = cached.read_bytes()
+            data = cached.read_bytes()
+            charts.update((job.path, data) for job in same)
             if advance:
-                advance(1)
+                advance(len(same))
         else:
-            missing.append(job)
+            missing.append(same)
     workers = jobs_limit or os.cpu_count() or 1
     if len(missing) >= PARALLEL_FROM and workers > 1:
         context = multiprocessing.get_context(
             "fork" if "fork" in multiprocessing.get_all_start_methods() else None)
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            drawn = pool.map(draw, missing, chunksize=max(1, len(missing) // (workers * 4)))
-            for job, data in zip(missing, drawn, strict=True):
-                _keep(charts, cache, job, data, advance)
+            drawn = pool.map(draw, [same[0] for same in missing],
+                             chunksize=max(1, len(missing) // (workers * 4)))
+            for same, data in zip(missing, drawn, strict=True):
+                _keep(charts, cache, same, data, advance)
     else:
-        for job in missing:
-            _keep(charts, cache, job, draw(job), advance)
-    return ChartResult(charts, drawn=len(missing), cached=len(jobs) - len(missing))
+        for same in missing:
+            _keep(charts, cache, same, draw(same[0]), advance)
+    total = sum(len(same) for same in by_key.values())
+    return ChartResult(charts, drawn=len(missing), cached=total - len(missing))
 
 
-def _keep(charts: dict[str, bytes], cache: Path | None, job: ChartJob, data: bytes,
+def _keep(charts: dict[str, bytes], cache: Path | None, same: list[ChartJob], data: bytes,
           advance: Callable[[int], None] | None) -> None:
-    charts[job.path] = data
+    charts.update((job.path, data) for job in same)
     if cache is not None:
-        write_atomic(cache / f"{job.key}.svg", data)
+        write_atomic(cache / f"{same[0].key}.svg", data)
     if advance:
-        advance(1)
+        advance(len(same))

@@ -13,8 +13,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from . import new_figure
-
-CURRENT, TARGET, PREVIOUS = "#3b5ba5", "#e07b39", "#9aa5b1"
+from .palette import CURRENT, GRID, LEVELS, MUTED, PREVIOUS, TARGET, perspective_colour
 
 
 def radar(titles: Sequence[str], current: Sequence[float | None],
@@ -38,7 +37,7 @@ def radar(titles: Sequence[str], current: Sequence[float | None],
     ax.fill(closed, [*data, data[0]], color=CURRENT, alpha=0.12)
     ax.set_xticks(angles, [textwrap.fill(t, 16) for t in titles], fontsize=8)
     ax.set_ylim(0, 5)
-    ax.set_yticks([1, 2, 3, 4, 5], ["1", "2", "3", "4", "5"], fontsize=7, color="#666666")
+    ax.set_yticks([1, 2, 3, 4, 5], ["1", "2", "3", "4", "5"], fontsize=7, color=MUTED)
     ax.set_rlabel_position(90)
     ax.legend(loc="upper right", bbox_to_anchor=(1.28, 1.12), frameon=False, fontsize=8)
     return fig
@@ -50,13 +49,13 @@ def trend(rounds: Sequence[str], titles: Sequence[str],
     fig = new_figure(7.5, 4.2)
     ax = fig.add_subplot()
     x = np.arange(len(rounds))
-    for title, values in zip(titles, scores, strict=True):
+    for index, (title, values) in enumerate(zip(titles, scores, strict=True)):
         data = [np.nan if v is None else v for v in values]
-        ax.plot(x, data, marker="o", linewidth=1.6, label=title)
+        ax.plot(x, data, marker="o", linewidth=1.6, label=title, color=perspective_colour(index))
     ax.set_xticks(x, rounds)
     ax.set_ylim(0, 5)
     ax.set_ylabel("Score (0–5)")
-    ax.grid(axis="y", color="#dddddd", linewidth=0.6)
+    ax.grid(axis="y", color=GRID, linewidth=0.6)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8)
     ax.set_title("Maturity score by perspective and round", loc="left", fontsize=10)
     return fig
@@ -95,7 +94,7 @@ def model_position(
     ax = fig.add_subplot()
     y = np.arange(len(rows))
     for position, _title in outcomes:
-        ax.axvline(position, color="#dddddd", linewidth=0.8, zorder=0)
+        ax.axvline(position, color=GRID, linewidth=0.8, zorder=0)
     for i, (a, b) in enumerate(zip([overall[0], *current], [overall[1], *target], strict=True)):
         if a is not None and b is not None:
             ax.annotate("", xy=(b, i), xytext=(a, i),
@@ -119,10 +118,9 @@ def benchmark(titles: Sequence[str], counts: Sequence[Sequence[int]]) -> Figure:
     ax = fig.add_subplot()
     y = np.arange(len(titles))
     left = np.zeros(len(titles))
-    colours = ["#f2f2f2", "#fde0c5", "#fbbf8a", "#c9dfa8", "#8fc78a", "#4f9e62"]
     for level in range(6):
         values = np.array([row[level] for row in counts])
-        ax.barh(y, values, left=left, color=colours[level], edgecolor="white",
+        ax.barh(y, values, left=left, color=LEVELS[level], edgecolor="white",
                 label=f"Level {level}")
         left += values
     ax.set_yticks(y, [textwrap.fill(t, 30) for t in titles])

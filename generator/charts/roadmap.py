@@ -15,31 +15,20 @@ from matplotlib.patches import Patch
 from ..planning import PlannedAction, Roadmap
 from ..planning.results import FIRST_MONTHS
 from . import new_figure
+from .palette import FIRST_DAYS, GRID, HORIZON, LEVELS, QUICK_WIN, SETUP, perspective_colour
 
-SETUP_COLOUR = "#8c8c8c"
-PALETTE = [
-    "#3b5ba5",
-    "#e07b39",
-    "#3a9a6b",
-    "#c2453d",
-    "#8a5fb0",
-    "#a0784f",
-    "#d66fae",
-    "#5b8db8",
-    "#b5a33a",
-]
 MAX_MONTH_LABELS = 9
 """Labels on the Gantt chart's time axis, at most (the chart is 12 inches wide)."""
 MAX_PHASE_LABELS = 12
 """Quarter columns of the maturity grid that are labelled, at most."""
-LEVEL_COLOURS = ListedColormap(["#f2f2f2", "#fde0c5", "#fbbf8a", "#c9dfa8", "#8fc78a", "#4f9e62"])
+LEVEL_COLOURS = ListedColormap(list(LEVELS))
 
 
 def roadmap_figure(roadmap: Roadmap, titles: dict[str, str]) -> Figure:
     """Gantt chart (one bar per action, coloured by perspective) and a level heatmap."""
     actions = [*roadmap.actions, *roadmap.deferred]
     perspectives = [t.perspective for t in roadmap.targets]
-    colours = {p: PALETTE[i % len(PALETTE)] for i, p in enumerate(perspectives)}
+    colours = {p: perspective_colour(i) for i, p in enumerate(perspectives)}
     rows = max(len(actions), 1)
     fig = new_figure(12, 3.2 + 0.26 * rows + 0.36 * len(perspectives))
     gantt, levels = fig.subplots(
@@ -50,7 +39,7 @@ def roadmap_figure(roadmap: Roadmap, titles: dict[str, str]) -> Figure:
     used = [p for p in perspectives if any(p in a.perspectives for a in actions)]
     handles = [Patch(color=colours[p], label=titles.get(p, p)) for p in used]
     if any(not a.perspectives for a in actions):
-        handles.append(Patch(color=SETUP_COLOUR, label="Setting up the office"))
+        handles.append(Patch(color=SETUP, label="Setting up the office"))
     if roadmap.deferred:
         handles.append(
             Patch(facecolor="#cccccc", hatch="//", edgecolor="white", label="Beyond the horizon")
@@ -71,7 +60,7 @@ def _gantt(
     ax: Axes, roadmap: Roadmap, actions: Sequence[PlannedAction], colours: dict[str, str]
 ) -> None:
     for row, a in enumerate(actions):
-        colour = colours.get(a.perspectives[0], SETUP_COLOUR) if a.perspectives else SETUP_COLOUR
+        colour = colours.get(a.perspectives[0], SETUP) if a.perspectives else SETUP
         ax.barh(
             row,
             a.months,
@@ -85,30 +74,30 @@ def _gantt(
         )
         if a.quick_win:
             ax.text(a.start_month + a.months, row, " ★ quick win", va="center", fontsize=7,
-                    color="#2f6b3a", in_layout=False)
+                    color=QUICK_WIN, in_layout=False)
     ax.set_yticks(
         range(len(actions)), [textwrap.shorten(a.title, 62, placeholder="…") for a in actions]
     )
     ax.invert_yaxis()
     end = max([roadmap.horizon, *(a.end_month for a in actions)])
     first = min(FIRST_MONTHS, end)
-    ax.axvspan(0, first, color="#eef3fb", zorder=0)
+    ax.axvspan(0, first, color=FIRST_DAYS, zorder=0)
     ax.text(first / 2, -0.9, "First 90 days", ha="center", va="bottom", fontsize=8,
             color="#3b5ba5", in_layout=False)
     ticks = list(range(0, end + 1, month_step(end)))
-    ax.set_xticks(ticks, [_month_label(roadmap, m) for m in ticks])
+    ax.set_xticks(ticks, [month_label(roadmap, m) for m in ticks])
     ax.set_xlim(0, end)
-    ax.axvline(roadmap.horizon, color="#c2453d", linestyle="--", linewidth=1)
+    ax.axvline(roadmap.horizon, color=HORIZON, linestyle="--", linewidth=1)
     ax.text(
         roadmap.horizon,
         len(actions) - 0.5,
         " horizon ",
-        color="#c2453d",
+        color=HORIZON,
         fontsize=8,
         va="bottom",
         ha="left" if roadmap.horizon < end else "right",
     )
-    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+    ax.grid(axis="x", color=GRID, linewidth=0.6)
     ax.set_axisbelow(True)
     ax.set_title(f"Improvement roadmap: {roadmap.name}", loc="left", fontsize=11, pad=46)
 
@@ -154,6 +143,6 @@ def month_step(months: int) -> int:
     return step or 12 * -(-months // (12 * MAX_MONTH_LABELS))
 
 
-def _month_label(roadmap: Roadmap, month: int) -> str:
+def month_label(roadmap: Roadmap, month: int) -> str:
     index = roadmap.start.month - 1 + month
     return f"{calendar.month_abbr[index % 12 + 1]} {roadmap.start.year + index // 12}"

@@ -1,8 +1,8 @@
 """The workspace settings, `workspace.yaml` at the top of a workspace (optional).
 
-Today it holds one thing: how the documents a client receives look, the assessment report
-(`pmo report`) and the toolkit downloads. Set once, it reaches every document, so a
-consultancy's branding is never typed twice.
+It holds how the documents a client receives look, the assessment report (`pmo report`) and
+the toolkit downloads (set once, it reaches every document, so a consultancy's branding is
+never typed twice), and what the built site carries.
 """
 
 from __future__ import annotations
@@ -35,8 +35,19 @@ class DocumentSettings(Model):
     report's cover and in the header of every document. Empty: no logo."""
 
 
+class SiteSettings(Model):
+    """What `pmo build` puts on the site."""
+
+    report_documents: Literal["client", "all"] = "client"
+    """Which sites carry each organisation's report as DOCX and PDF downloads: `client` (the
+    default) only a client's own site, `pmo build --org ORG`; `all` the workspace's site too,
+    one pair per organisation, which makes a first build of many organisations much slower."""
+
+
 class WorkspaceSettings(Model):
     """`workspace.yaml`: settings of the whole workspace."""
 
     documents: DocumentSettings = Field(default_factory=DocumentSettings)
     """How the report and the toolkit downloads look."""
+    site: SiteSettings = Field(default_factory=SiteSettings)
+    """What the built site carries."""

@@ -23,7 +23,8 @@ GENERATED_NAV = [
 NOT_IN_NAV = ["/lessons/*", "/assessments/*/", "/toolkit/*", "/surveys/*"]
 EXTRA_CSS = "assets/pmo/pmo.css"
 EXTRA_JS = ("assets/pmo/js-yaml.min.js", "assets/pmo/pmo-score.js", "assets/pmo/pmo-survey.js",
-            "assets/pmo/pmo.js", "assets/pmo/pmo-a11y.js")
+            "assets/pmo/pmo.js", "assets/pmo/pmo-a11y.js", "assets/pmo/pmo-charts.js")
+"""Chart.js is not among them: pmo-charts.js loads it on the pages that have a chart."""
 
 
 class _Lenient(yaml.SafeLoader):

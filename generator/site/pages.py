@@ -1,7 +1,8 @@
 """Render the whole site in memory: copied content, toolkit, lessons and assessment reports.
 
 Nothing here writes to disk. The result is a mapping of docs-relative paths to bytes, plus the
-charts still to draw, so that the pipeline can compute everything before it writes anything.
+report documents' charts still to draw, so that the pipeline can compute everything before it
+writes anything. The site's own charts are drawn in the browser (`charts`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from ..roadmap_views import level_at
 from ..scoring import ScoreTables
 from ..scoring.results import ClassificationResult, PerspectiveResult, ViewResult
 from ..workspace import Workspace
+from .charts import browser_chart, levels_table
 from .practices import fill_pages
 from .report import OrgReport, org_report
 from .survey import survey_page, surveys_index
@@ -35,7 +37,8 @@ DOWNLOAD_VERSION = "3"
 BENCHMARK_MINIMUM = 5
 """A benchmark appears only when at least this many organisations contribute."""
 ASSETS = ("pmo.css", "pmo.js", "pmo-a11y.js", "pmo-score.js", "pmo-survey.js",
-          "js-yaml.min.js", "js-yaml.LICENSE.txt")
+          "pmo-charts.js", "js-yaml.min.js", "js-yaml.LICENSE.txt", "chart.umd.min.js",
+          "chart.js.LICENSE.txt")
 SURVEY_GUIDE = "reference/collecting-answers.md"
 """The hand-written page on collecting answers, linked from the self-assessment index."""
 _TITLE = re.compile(r"^title:\s*(.+?)\s*$", re.M)
@@ -48,10 +51,12 @@ class SiteFiles:
 
     files: dict[str, bytes] = field(default_factory=dict)
     charts: list[ChartJob] = field(default_factory=list)
+    """The figures of the report documents, to draw with matplotlib (the site's own charts
+    are in its pages, drawn by the browser)."""
     titles: dict[str, str] = field(default_factory=dict)
     """Every page's title, as MkDocs will show it."""
     reports: list[OrgReport] = field(default_factory=list)
-    """The organisations' reports, for the report documents drawn after the pages."""
+    """The reports whose documents (DOCX and PDF) the site carries, made after the pages."""
 
     def page(self, path: str, text: str) -> None:
         self.files[path] = text.encode("utf-8")
@@ -66,9 +71,11 @@ def render_site(
     benchmark_orgs: list[str],
     cache: Path | None = None,
     waiting: Iterable[str] = (),
+    documents: bool = True,
 ) -> SiteFiles:
     """The site's files: `orgs` get reports; `benchmark_orgs` feed the anonymised benchmark;
-    `waiting` are organisations without answers yet, listed on the assessments page.
+    `waiting` are organisations without answers yet, listed on the assessments page;
+    `documents` says whether each report page offers the report as DOCX and PDF.
 
     `cache` keeps template downloads by a hash of their source, as charts are kept.
     """
@@ -86,9 +93,9 @@ def render_site(
     if ws.lessons:
         _lessons(ws, site, links)
     reports = [org_report(ws, tables, o, roadmaps.get(o)) for o in orgs]
-    site.reports = reports
+    site.reports = reports if documents else []
     for report in reports:
-        _report(ws, report, site, links)
+        _report(ws, report, site, links, documents)
     _overview(ws, tables, reports, benchmark_orgs, site, pages,
               [ws.organisations[o] for o in waiting])
     return site
@@ -225,23 +232,31 @@ titles_of = _titles
 """Titles of perspectives and outcomes by id (for the report documents)."""
 
 
-def _report(ws: Workspace, r: OrgReport, site: SiteFiles, links: _Links) -> None:
+def _report(ws: Workspace, r: OrgReport, site: SiteFiles, links: _Links,
+            documents: bool) -> None:
     base = f"assessments/{r.org.id}"
     titles = _titles(ws)
+    jobs = report_charts(ws, r, titles, f"{base}/charts/")
     context = _report_context(ws, r, titles, links)
+    charts = {PurePosixPath(j.path).stem: browser_chart(j).html() for j in jobs}
+    context["chart"] = lambda name: charts.get(name, "")
+    context["levels_table"] = levels_table
+    context["documents"] = {fmt: f"downloads/{report_file(r, fmt)}"
+                            for fmt in ("docx", "pdf")} if documents else {}
     site.page(f"{base}/index.md", render("org_summary.md.j2", **context))
     site.page(f"{base}/type-and-model.md", render("org_type_model.md.j2", **context))
     if r.maturity is not None:
         site.page(f"{base}/maturity.md", render("org_maturity.md.j2", **context))
     if r.roadmap is not None:
         site.page(f"{base}/roadmap.md", render("org_roadmap.md.j2", **context))
-    site.charts.extend(report_charts(ws, r, titles, f"{base}/charts/"))
+    if documents:
+        site.charts.extend(jobs)
 
 
 def report_charts(ws: Workspace, r: OrgReport, titles: dict[str, str], prefix: str
                   ) -> list[ChartJob]:
     """The charts of one organisation's report, named `prefix` + `radar.svg` and so on; the
-    site draws them as SVG, the report documents as PNG."""
+    report documents draw them with matplotlib, the site in the browser from the same data."""
     jobs = []
     m = r.maturity
     if m is not None:
@@ -312,7 +327,6 @@ def _report_context(ws: Workspace, r: OrgReport, titles: dict[str, str], links: 
         "lesson_title": lambda ident: ws.lessons[ident].title if ident in ws.lessons else ident,
         "lesson_link": lambda ident: f"../../lessons/{ident}.md",
         "help_links": lambda action: _help_links(ws, links, action),
-        "documents": {fmt: f"downloads/{report_file(r, fmt)}" for fmt in ("docx", "pdf")},
     }
 
 
@@ -407,8 +421,8 @@ def _overview(ws: Workspace, tables: ScoreTables, reports: list[OrgReport],
     titles = _titles(ws)
     benchmark = _benchmark(ws, tables, benchmark_orgs)
     if benchmark is not None:
-        site.charts.append(ChartJob("assessments/charts/benchmark.svg", "benchmark",
-                                    benchmark.pop("chart")))
+        job = ChartJob("assessments/charts/benchmark.svg", "benchmark", benchmark.pop("chart"))
+        benchmark["chart"] = browser_chart(job).html()
     site.page("assessments/index.md", render(
         "assessments_index.md.j2", reports=reports, benchmark=benchmark, waiting=waiting,
         survey="../surveys/index.md" if ws.questionnaires else None,
