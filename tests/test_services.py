@@ -1,0 +1,154 @@
+"""The PMO services survey: its questionnaire, the importance-satisfaction grid, `pmo score`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.checks import AnswerTable, Response
+from generator.errors import Location
+from generator.loader import load
+from generator.models import Questionnaire
+from generator.scoring import score_workspace, scorecard
+from generator.scoring.frames import response_frame
+from generator.scoring.services import score_services, services_result
+
+ROOT = Path(__file__).resolve().parents[1]
+
+SERVICES = Questionnaire.model_validate({
+    "id": "svc", "version": "1.0", "title": "Services", "kind": "services",
+    "views": {"importance": "Importance", "satisfaction": "Satisfaction"},
+    "scales": [{"id": "rating", "options": [
+        {"value": str(n), "label": str(n), "score": n} for n in range(1, 6)]}],
+    "sections": [{"id": "all", "title": "All", "questions": [
+        {"id": sid, "text": f"Service {sid}", "scale": "rating"} for sid in "ABCD"]}],
+})
+
+# (importance, satisfaction) per service A, B, C, D; hand-computed results in the tests
+RATINGS = {
+    ("s1", "Sponsor"): {"A": (5, 2), "B": (4, 4), "C": (2, 5), "D": (1, 1)},
+    ("s2", "Sponsor (COO)"): {"A": (5, 3), "B": (5, 5), "C": (2, 4), "D": (2, "na")},
+    ("p1", "Project manager (ERP)"): {"A": (4, 2), "B": (4, 3), "C": (3, 4), "D": ("na", "na")},
+    ("p2", "project manager"): {"A": (4, 1), "B": (3, 4), "C": (1, 5), "D": ("dont_know", 2)},
+}
+
+
+def scored(q: Questionnaire, ratings: dict, notes: dict | None = None):
+    table = AnswerTable()
+    for (who, role), services in ratings.items():
+        rows = [(sid, view, str(value), "", (notes or {}).get((who, sid), ""))
+                for sid, pair in services.items()
+                for view, value in zip(("importance", "satisfaction"), pair, strict=True)]
+        table.add(Response(Path("x.yaml"), "acme", "r1", q.id, who, role,
+                           Location(Path("x.yaml"))), rows)
+    tables = score_services(q, table.frame(), response_frame(table.responses))
+    return services_result(tables, "acme", "r1")
+
+
+def test_grid_means_gaps_and_quadrants():
+    result = scored(SERVICES, RATINGS, notes={("s1", "A"): "Reports come late"})
+    grid = result.grid
+    assert (result.respondents, grid.importance_line, grid.satisfaction_line) == (4, 3.0, 3.0)
+    rows = {s.id: (s.importance, s.satisfaction, s.gap, s.quadrant) for s in grid.services}
+    assert rows == {
+        "A": (4.5, 2.0, 2.5, "improve-first"),
+        "B": (4.0, 4.0, 0.0, "keep"),
+        "C": (2.0, 4.5, -2.5, "over-served"),
+        "D": (1.5, 1.5, 0.0, "low-priority"),
+    }
+    d = grid.services[3]
+    assert (d.rated, d.na, d.dont_know) == (3, 2, 1)  # N/A and don't know left out of means
+    assert grid.services[0].comments == ("Reports come late",)
+    assert result.improve_first == ("A",)
+
+
+def test_groups_by_role_without_bracketed_detail():
+    result = scored(SERVICES, RATINGS)
+    assert [(g.label, g.respondents) for g in result.groups] == [
+        ("Project manager", 2), ("Sponsor", 2)]
+    sponsors = result.groups[1]
+    assert (sponsors.importance_line, sponsors.satisfaction_line) == (3.25, 3.13)
+    assert [s.quadrant for s in sponsors.services] == [
+        "improve-first", "keep", "over-served", "low-priority"]
+    assert sponsors.services[0].comments == ()  # comments are shown for the whole only
+
+
+def test_a_group_of_one_hides_the_groups():
+    """With one respondent left over, the shown groups taken from the whole would give away
+    that person's ratings: no groups at all."""
+    alone = {**RATINGS, ("f1", "Finance"): {"A": (3, 3)}}
+    result = scored(SERVICES, alone)
+    assert (result.groups, result.hidden_groups, result.respondents) == ((), 0, 5)
+    two = {**alone, ("f2", "Finance (group)"): {"A": (3, 3)}, ("b1", "Board member"): {}}
+    result = scored(SERVICES, {k: v for k, v in two.items() if v})
+    assert [g.label for g in result.groups] == ["Finance", "Project manager", "Sponsor"]
+
+
+def test_lines_at_the_scale_midpoint():
+    q = SERVICES.model_copy(update={"scoring": SERVICES.scoring.model_copy(
+        update={"crosshairs": "midpoint"})})
+    high = {("s1", "Sponsor"): {"A": (5, 4), "B": (4, 2), "C": (2, 5), "D": (2, 2)}}
+    grid = scored(q, high).grid
+    assert (grid.importance_line, grid.satisfaction_line) == (3.0, 3.0)
+    assert [s.quadrant for s in grid.services] == [
+        "keep", "improve-first", "over-served", "low-priority"]
+
+
+def test_unrated_service_has_no_quadrant():
+    grid = scored(SERVICES, {("s1", "Sponsor"): {"A": (5, 2), "B": ("na", "na"),
+                                                  "C": (4, "dont_know"), "D": (1, 5)}}).grid
+    assert [s.quadrant for s in grid.services] == ["improve-first", None, None, "over-served"]
+    assert grid.importance_line == 3.0  # over A and D only: the services rated on both
+
+
+def test_bundled_questionnaire_and_samples_validate_and_score():
+    ws = load(ROOT)
+    q = ws.questionnaires["pmo-services"]
+    assert q.kind == "services" and 10 <= len(q.questions) <= 14
+    card = scorecard(ws, score_workspace(ws), "northwind-bank")
+    result = card.services[0]
+    assert "SRV-BENEFITS" in result.improve_first
+    assert len(result.groups) >= 2
+
+
+@pytest.mark.parametrize(("views", "message"), [
+    ("{current: Today}", "services surveys are answered for 'importance' and 'satisfaction'"),
+])
+def test_services_views_are_checked(tmp_path, views, message):
+    from tests.helpers import workspace
+
+    text = (ROOT / "assessments/questionnaires/pmo-services.yaml").read_text(encoding="utf-8")
+    text = text.replace("views:\n  importance: How important it is to you\n"
+                        "  satisfaction: How satisfied you are today\n", f"views: {views}\n")
+    root = workspace(tmp_path, {"assessments/questionnaires/pmo-services.yaml": text})
+    from generator.errors import InputError
+
+    with pytest.raises(InputError) as caught:
+        load(root)
+    assert any(message in str(p) for p in caught.value.problems)
+
+
+def test_answer_in_the_wrong_views_names_the_right_ones(tmp_path):
+    from generator.errors import InputError
+    from tests.helpers import workspace
+
+    root = workspace(tmp_path, {
+        "assessments/questionnaires/pmo-services.yaml":
+            (ROOT / "assessments/questionnaires/pmo-services.yaml").read_text(encoding="utf-8"),
+        "assessments/orgs/acme/r1/a.yaml": (
+            "organisation: acme\nround: r1\nrespondent: {id: a, role: Sponsor}\n"
+            "questionnaires:\n  pmo-services:\n    version: '1.0'\n    answers:\n"
+            "      SRV-REPORTING: 4\n"),
+    })
+    with pytest.raises(InputError) as caught:
+        load(root)
+    assert any("write {importance: 4, satisfaction: ...}" in str(p)
+               for p in caught.value.problems)
+
+
+def test_pmo_score_prints_the_grid(run):
+    status, out, _ = run("score", "northwind-bank", cwd=ROOT)
+    assert status == 0
+    assert "PMO services survey: 8 respondents; lines at the means" in out
+    assert "Benefits" in out and "Improve" in out  # the table wraps in a narrow terminal
