@@ -152,3 +152,34 @@ def test_pmo_score_prints_the_grid(run):
     assert status == 0
     assert "PMO services survey: 8 respondents; lines at the means" in out
     assert "Benefits" in out and "Improve" in out  # the table wraps in a narrow terminal
+
+
+def test_the_roadmap_plans_actions_for_services_to_improve_first(run):
+    status, out, _ = run("roadmap", "northwind-bank", "--format", "json", cwd=ROOT)
+    assert status == 0
+    import json
+
+    planned = {a["id"]: a for a in json.loads(out)["actions"]}
+    reporting = planned["srv-redesign-reporting"]
+    assert reporting["title"] == "Redesign the portfolio reporting service with its customers"
+    assert "Portfolio and project reporting (importance 4.88, satisfaction 2.63)" in \
+        reporting["reason"]
+    assert "srv-share-lessons" not in planned  # lessons are low priority at Northwind
+
+
+def test_an_action_naming_an_unknown_service_is_an_error(tmp_path):
+    from generator.errors import InputError
+    from tests.helpers import workspace
+
+    root = workspace(tmp_path, {
+        "assessments/questionnaires/pmo-services.yaml":
+            (ROOT / "assessments/questionnaires/pmo-services.yaml").read_text(encoding="utf-8"),
+        "assessments/actions/a.yaml": (
+            "id: a\nversion: '1.0'\nactions:\n  - id: srv-x\n    title: X\n    summary: Y\n"
+            "    services: [SRV-REPORT]\n    from_level: 0\n    to_level: 1\n"
+            "    effort: 1\n    duration: 1\n    value: 1\n"),
+    })
+    with pytest.raises(InputError) as caught:
+        load(root)
+    assert any("unknown service 'SRV-REPORT' in 'pmo-services'; did you mean 'SRV-REPORTING'?"
+               in str(p) for p in caught.value.problems)

@@ -61,6 +61,8 @@ class Situation:
     answers: Mapping[str, str] = field(default_factory=dict)
     findings: Mapping[str, Finding] = field(default_factory=dict)
     size: Size = NO_SIZE
+    improve_first: Mapping[str, str] = field(default_factory=dict)
+    """Services in the services survey's *improve first* quadrant: id → how they were rated."""
 
     @cached_property
     def unmet_ids(self) -> frozenset[str]:
@@ -130,6 +132,10 @@ def situation_of(ws: Workspace, tables: ScoreTables, card: Scorecard) -> Situati
         answers=answers,
         findings=findings,
         size=Size(org.sizing.staff, org.sizing.initiatives, org.sizing.units),
+        improve_first={
+            s.id: f"{s.title} (importance {s.importance:.2f}, satisfaction {s.satisfaction:.2f})"
+            for survey in card.services for s in survey.grid.in_quadrant("improve-first")
+        },
     )
 
 

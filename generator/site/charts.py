@@ -27,13 +27,16 @@ from ..charts.palette import (
     GRID,
     HORIZON,
     LEVELS,
+    MUTED,
     PREVIOUS,
+    QUADRANTS,
     QUICK_WIN,
     SETUP,
     TARGET,
     perspective_colour,
 )
 from ..charts.roadmap import month_label, month_step
+from ..charts.services import QUADRANT_NAMES
 from ..planning import Roadmap
 from ..planning.results import FIRST_MONTHS
 
@@ -187,6 +190,41 @@ def model_position(
         height=80 + 40 * len(rows), min_width=480)
 
 
+def services_grid(labels: Sequence[str], importance: Sequence[float],
+                  satisfaction: Sequence[float], quadrants: Sequence[str],
+                  lines: tuple[float, float], scale: tuple[float, float] = (1, 5)
+                  ) -> BrowserChart:
+    """The importance-satisfaction grid: a point per service, a dataset per quadrant, and the
+    two dividing lines as lines of two points."""
+    low, high = scale[0] - 0.2, scale[1] + 0.2
+    datasets: list[Config] = []
+    for quadrant, name in QUADRANT_NAMES.items():
+        points = [{"x": s, "y": i, "label": label}
+                  for label, i, s, q in zip(labels, importance, satisfaction, quadrants,
+                                            strict=True) if q == quadrant]
+        datasets.append({"label": name, "data": points, "backgroundColor": QUADRANTS[quadrant],
+                         "borderColor": QUADRANTS[quadrant], "pointRadius": 6})
+    for name, points in (("Mean importance", [{"x": low, "y": lines[0]},
+                                              {"x": high, "y": lines[0]}]),
+                         ("Mean satisfaction", [{"x": lines[1], "y": low},
+                                                {"x": lines[1], "y": high}])):
+        datasets.append({"type": "line", "label": name, "data": points, "borderColor": MUTED,
+                         "borderDash": [6, 4], "borderWidth": 1, "pointRadius": 0,
+                         "fill": False})
+    axis = {"min": low, "max": high, "grid": {"color": GRID}, "ticks": {"stepSize": 1}}
+    return BrowserChart(
+        f"Scatter chart of {len(labels)} services by mean satisfaction (across) and mean "
+        "importance (up), coloured by quadrant: keep, improve first, over-served, low "
+        "priority. The table below gives every figure.",
+        {"type": "scatter", "data": {"datasets": datasets},
+         "options": {"scales": {
+             "x": {**axis, "title": {"display": True, "text": "Satisfaction (mean)"}},
+             "y": {**axis, "title": {"display": True, "text": "Importance (mean)"}}},
+             "plugins": {"legend": {"position": "bottom", "labels": {"usePointStyle": True}},
+                         "pmoPointLabels": {}}}},
+        height=460, min_width=420)
+
+
 def benchmark(titles: Sequence[str], counts: Sequence[Sequence[int]]) -> BrowserChart:
     head = "".join(f"<th>Level {level}</th>" for level in range(6))
     rows = "".join(f"<tr><td>{html.escape(t)}</td>" + "".join(f"<td>{n}</td>" for n in row)
@@ -283,4 +321,5 @@ _KINDS: dict[str, Callable[..., BrowserChart]] = {
     "model": model_position,
     "roadmap": gantt,
     "benchmark": benchmark,
+    "services": services_grid,
 }
