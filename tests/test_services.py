@@ -183,3 +183,42 @@ def test_an_action_naming_an_unknown_service_is_an_error(tmp_path):
         load(root)
     assert any("unknown service 'SRV-REPORT' in 'pmo-services'; did you mean 'SRV-REPORTING'?"
                in str(p) for p in caught.value.problems)
+
+
+def test_the_report_chart_draws_each_quadrant_and_both_lines():
+    from generator.charts.services import services_grid
+
+    fig = services_grid(("1", "2", "3"), (4.5, 4.0, 2.0), (2.0, 4.0, 4.5),
+                        ("improve-first", "keep", "over-served"), (3.5, 3.5))
+    ax = fig.axes[0]
+    counts = {c.get_label(): len(c.get_offsets()) for c in ax.collections}
+    assert counts == {"Keep": 1, "Improve first": 1, "Over-served": 1, "Low priority": 0}
+    assert [ln.get_xdata()[0] for ln in ax.lines if ln.get_linestyle() == "--"] == [3.5, 0]
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("Satisfaction (mean)", "Importance (mean)")
+    assert [t.get_text() for t in ax.texts[:4]] == ["Improve first", "Keep", "Low priority",
+                                                    "Over-served"]
+
+
+def test_a_sample_organisation_s_site_page_and_report_show_the_grid(sample_site):
+    root, site, _ = sample_site
+    page = (site / "assessments/northwind-bank/services/index.html").read_text(encoding="utf-8")
+    assert '<canvas role="img" aria-label="Scatter chart of 13 services' in page
+    assert "<td>Benefits tracking</td>" in page and "Improve first" in page
+    assert "By group" in page and "Nobody can tell me what last year" in page
+    summary = (site / "assessments/northwind-bank/index.html").read_text(encoding="utf-8")
+    assert 'href="services/"' in summary
+
+    from generator.loader import load as load_ws
+    from generator.report import report_doc
+    from generator.report.blocks import Chart, Heading, Table
+    from generator.site.report import org_report
+
+    ws = load_ws(root)
+    tables = score_workspace(ws)
+    doc = report_doc(ws, org_report(ws, tables, "northwind-bank", None))
+    at = next(i for i, b in enumerate(doc.blocks)
+              if isinstance(b, Heading) and b.text == "The office's services")
+    chart = next(b for b in doc.blocks[at:] if isinstance(b, Chart))
+    assert chart.kind == "services" and len(chart.args[0]) == 13
+    table = next(b for b in doc.blocks[at:] if isinstance(b, Table))
+    assert table.rows[0][1:] == ("Benefits tracking", "4.75", "1.57", "3.18", "Improve first")

@@ -19,6 +19,7 @@ from ..site.report import OrgReport
 from ..workspace import Workspace
 from .blocks import Block, Chart, Facts, Heading, Items, Para, Table, bold, led_by, text
 from .roadmap import roadmap_details, roadmap_section
+from .services import services_section
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,9 @@ def build_report(ws: Workspace, r: OrgReport, titles: dict[str, str],
     out += _maturity(r, charts)
     out += _type_and_model(ws, r, titles, charts)
     out += _disagreements(ws, r)
+    out += services_section(r.services, _chart(
+        charts, "services", "Services: importance and satisfaction (numbers as in the table)",
+        0.78))
     if r.roadmap is not None:
         out += roadmap_section(r.roadmap, titles, _chart(charts, "roadmap",
                                "Roadmap: when each action runs, and the maturity it projects"))

@@ -211,7 +211,9 @@ def services_grid(labels: Sequence[str], importance: Sequence[float],
         datasets.append({"type": "line", "label": name, "data": points, "borderColor": MUTED,
                          "borderDash": [6, 4], "borderWidth": 1, "pointRadius": 0,
                          "fill": False})
-    axis = {"min": low, "max": high, "grid": {"color": GRID}, "ticks": {"stepSize": 1}}
+    whole = range(int(scale[0]), int(scale[1]) + 1)
+    axis = {"min": low, "max": high, "grid": {"color": GRID},
+            "pmoTicks": [[n, str(n)] for n in whole]}
     return BrowserChart(
         f"Scatter chart of {len(labels)} services by mean satisfaction (across) and mean "
         "importance (up), coloured by quadrant: keep, improve first, over-served, low "
