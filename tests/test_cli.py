@@ -201,4 +201,4 @@ def test_init_works_from_an_installed_wheel(tmp_path):
         text=True,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("OK: 3 questionnaires, 0 organisations")
+    assert done.stdout.startswith("OK: 4 questionnaires, 0 organisations")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -222,3 +223,96 @@ def test_a_sample_organisation_s_site_page_and_report_show_the_grid(sample_site)
     assert chart.kind == "services" and len(chart.args[0]) == 13
     table = next(b for b in doc.blocks[at:] if isinstance(b, Table))
     assert table.rows[0][1:] == ("Benefits tracking", "4.75", "1.57", "3.18", "Improve first")
+
+
+# --- the Excel form and a survey tool's CSV export --------------------------------------------
+
+RATINGS_CYCLE = [("5", "2"), ("4", "4"), ("na", "na"), ("3", "dont_know"), ("2", "5"), ("1", "1")]
+
+
+def service_answers(q, shift: int = 0) -> dict:
+    """Ratings of every service, using each value, N/A and don't know; one with a comment."""
+    out = {}
+    for i, qid in enumerate(q.questions):
+        importance, satisfaction = RATINGS_CYCLE[(i + shift) % len(RATINGS_CYCLE)]
+        out[qid] = {"importance": importance, "satisfaction": satisfaction}
+    out["SRV-REPORTING"]["notes"] = "Late: every month, # of pages too high"
+    return out
+
+
+def scores_alike(run, ws, direct) -> None:
+    scores = []
+    for root in (ws, direct):
+        status, out, err = run("score", "example-co", "--round", "2026-h1", "--format", "json",
+                               cwd=root)
+        assert status == 0, err
+        scores.append(json.loads(out)["services"])
+    assert scores[0] == scores[1] and scores[0][0]["grid"]["services"][0]["quadrant"]
+
+
+def test_the_excel_form_round_trips_ratings_and_comments(run, tmp_path):
+    import yaml
+    from conftest import copy_workspace
+    from helpers import with_example_co, write_tree
+    from helpers import yaml_response as direct_response
+    from openpyxl import load_workbook
+    from test_form_workbook import column, dropdown, question_rows
+
+    ws = with_example_co(copy_workspace(tmp_path / "ws"))
+    q = load(ws).questionnaires["pmo-services"]
+    status, _, err = run("export-form", "--org", "example-co", "--round", "2026-h1",
+                         "--respondent", "alice", "--role", "Sponsor", "--questionnaire",
+                         "pmo-services", "--out", "form.xlsx", cwd=ws)
+    assert status == 0, err
+    answers = service_answers(q)
+    book = load_workbook(ws / "form.xlsx")
+    sheet = book[q.title]
+    rows = question_rows(sheet)
+    values = [o.value for o in q.options(q.questions["SRV-REPORTING"])] + ["na", "dont_know"]
+    for qid, given in answers.items():
+        for view, header in q.views.items():
+            cell = f"{column(sheet, header)}{rows[qid]}"
+            sheet[cell] = dropdown(book, sheet, cell)[values.index(given[view])]
+    sheet[f"{column(sheet, 'Comments')}{rows['SRV-REPORTING']}"] = answers["SRV-REPORTING"][
+        "notes"]
+    book.save(ws / "form.xlsx")
+    status, _, err = run("import", "form.xlsx", cwd=ws)
+    assert (status, err) == (0, "")
+    alice = "assessments/orgs/example-co/2026-h1/alice.yaml"
+    imported = yaml.safe_load((ws / alice).read_text(encoding="utf-8"))
+    assert imported["questionnaires"]["pmo-services"]["answers"] == answers
+    direct = with_example_co(copy_workspace(tmp_path / "direct"))
+    write_tree(direct, {alice: direct_response({"pmo-services": answers}, role="Sponsor")})
+    scores_alike(run, ws, direct)
+
+
+def test_a_survey_export_of_ratings_imports_and_scores_alike(run, tmp_path):
+    from conftest import copy_workspace
+    from helpers import with_example_co, write_tree
+    from helpers import yaml_response as direct_response
+    from test_survey_import import csv_text
+
+    ws = with_example_co(copy_workspace(tmp_path / "ws"))
+    q = load(ws).questionnaires["pmo-services"]
+    labels = {o.value: o.label for o in q.options(q.questions["SRV-REPORTING"])}
+    labels |= {"na": "N/A", "dont_know": "Don't know"}
+    header = ["Respondent", "Your role"]
+    header += [f"{x.text} [{label}]" for x in q.questions.values() for label in q.views.values()]
+    header += ["Portfolio and project reporting - comments"]
+    rows, expected = [header], {}
+    for n, (who, role) in enumerate((("r01", "Sponsor"), ("r02", "Project manager"))):
+        answers = service_answers(q, shift=n)
+        expected[who] = (answers, role)
+        row = [who, role]
+        row += [labels[answers[x][view]] if n else answers[x][view]
+                for x in q.questions for view in q.views]
+        rows.append([*row, answers["SRV-REPORTING"]["notes"]])
+    write_tree(ws, {"survey.csv": csv_text(rows)})
+    status, _, err = run("import", "survey.csv", "--org", "example-co", "--round", "2026-h1",
+                           cwd=ws)
+    assert (status, err) == (0, ""), err
+    direct = with_example_co(copy_workspace(tmp_path / "direct"))
+    write_tree(direct, {f"assessments/orgs/example-co/2026-h1/{who}.yaml":
+                        direct_response({"pmo-services": a}, who, role)
+                        for who, (a, role) in expected.items()})
+    scores_alike(run, ws, direct)

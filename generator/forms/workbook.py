@@ -102,6 +102,7 @@ def columns(q: Questionnaire) -> tuple[Column, ...]:
     out += [Column("rule", "Shown when", 36)] if q.conditions else []
     out += [Column(f"view:{view}", header, 28) for view, header in view_headers(q).items()]
     out += [Column("evidence", "Evidence", 40), Column("notes", "Notes", 32)] if maturity else []
+    out += [Column("notes", "Comments", 40)] if q.kind == "services" else []
     return tuple(out)
 
 
