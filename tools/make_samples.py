@@ -2095,6 +2095,10 @@ SERVICE_ONLY: dict[str, dict[str, tuple[str, str]]] = {
         "elena-v": ("sponsor", "Sponsor (Chief Risk Officer)"),
         "tariq-m": ("finance", "Finance business partner (Retail Banking)"),
     },
+    "riverside-health": {
+        "amelia-r": ("member", "Ward manager (pilot wards)"),
+        "tunde-o": ("programme", "Workstream lead (training and deployment)"),
+    },
     "dept-regional-transport": {
         "fatima-z": ("programme", "Divisional portfolio office lead, Local Transport"),
         "owen-l": ("project", "Project manager (Local Transport)"),
@@ -2127,6 +2131,8 @@ SERVICE_NOTES: dict[tuple[str, str, str], str] = {
         "Lessons from stopped assets stay with the team that stopped them.",
     ("riverside-health", "megan-f", "BENEFITS"):
         "Wards measure benefits their own way, so the figures do not add up.",
+    ("riverside-health", "amelia-r", "TRAINING"):
+        "Training slots clash with the ward rota, so half my staff learn the system on shift.",
     ("riverside-health", "sanjay-p", "RESOURCES"):
         "Backfill for clinicians on the design days is agreed late or not at all.",
     ("atlas-software", "noah-g", "REPORTING"):
@@ -2175,8 +2181,9 @@ def services_answers(org: Org, who: str, kind: str) -> dict[str, dict[str, str]]
 def services_block(version: str, answers: dict[str, dict[str, str]]) -> list[str]:
     lines = [f"  {SERVICES}:", f'    version: "{version}"', "    answers:"]
     for qid, answer in answers.items():
-        pairs = ", ".join(f"{key}: {scalar(value) if key == 'notes' else value}"
-                          for key, value in answer.items())
+        pairs = ", ".join(  # notes in double quotes: a comma would end a value inside {...}
+            f"{key}: {json.dumps(value, ensure_ascii=False) if key == 'notes' else value}"
+            for key, value in answer.items())
         lines.append(f"      {qid}: {{{pairs}}}")
     return lines
 
