@@ -121,6 +121,8 @@ def unsuited(action: Action, s: Situation) -> str | None:
 def is_in_place(action: Action, s: Situation) -> bool:
     """Every criterion it names is met and its `in_place_if` holds; a set-up action naming
     neither is in place when the office (or way of working) it serves is the one there is."""
+    if action.services and not (action.criteria or action.in_place_if):
+        return False  # the services survey, not the maturity answers, brings it in or not
     if action.criteria or action.in_place_if:
         met = not (s.unmet_ids & set(action.criteria))
         return met and (not action.in_place_if or _condition(action.in_place_if).evaluate(

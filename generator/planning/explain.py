@@ -58,6 +58,8 @@ def explain(
         return verdict("covered", "Not in the plan: the level steps already address every "
                                   "criterion it would establish, through " + ", ".join(by) + ".",
                        findings=ch.missing(a, s))
+    if a.services:
+        return verdict("not needed", f"Not in the plan: {_no_trigger(a, s)}.")
     if ch.is_in_place(a, s):
         found = ch.evidence(a, s)
         return verdict("already in place", "Not in the plan, and not needed: the answers show "
