@@ -472,12 +472,14 @@ def report(state: State, org: str, round_id: str | None, fmt: str, out: Path | N
 def build(state: State, org: str | None, out: Path | None, full: bool, strict: bool) -> None:
     """Build the site: standards, self-assessment, toolkit, lessons and reports.
 
-    Loads and scores everything, plans the roadmaps, renders the pages and charts into
-    build/, then runs `mkdocs build --strict`. The new site replaces the old one only if
-    the build succeeds; a rebuild re-renders only the pages that changed. With --org, the
-    site contains that organisation's reports and no other organisation's name, data or
-    free text (an anonymised benchmark appears when at least five organisations have been
-    assessed).
+    Loads and scores everything, plans the roadmaps, renders the pages into build/ (the
+    browser draws their charts), then runs `mkdocs build --strict`. The new site replaces
+    the old one only if the build succeeds; a rebuild re-renders only the pages that
+    changed. With --org, the site contains that organisation's reports, as pages and as
+    DOCX and PDF, and no other organisation's name, data or free text (an anonymised
+    benchmark appears when at least five organisations have been assessed). The
+    workspace's own site offers the documents only with `site: {report_documents: all}`
+    in workspace.yaml.
 
     \b
     Example:

@@ -209,6 +209,8 @@ def test_a_header_split_at_its_commas_is_an_error(tmp_path, capsys):
      "workspace.yaml:2:10: error: documents.paper: "),
     ("documents:\n  colour: blue\n",
      "workspace.yaml:2:11: error: documents.colour: "),
+    ("site:\n  report_documents: some\n",
+     "workspace.yaml:2:21: error: site.report_documents: "),
     ("documents:\n  logo: brand/missing.png\n",
      "workspace.yaml:2:9: error: documents.logo: no file 'brand/missing.png' in the "
      "workspace; give a PNG or JPEG file's path"),

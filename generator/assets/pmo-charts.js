@@ -95,7 +95,7 @@
     }
     var gantt = plugins.pmoGantt;
     if (gantt) {
-      options.layout = { padding: { top: 18, right: 24 } };  // room for the last month's label
+      options.layout = { padding: { right: 24 } };  // room for the last month's label
       var dataset = config.data.datasets[0];
       var colours = dataset.backgroundColor;
       var deferred = {};
@@ -156,6 +156,15 @@
 
   var GANTT = {
     id: "pmoGantt",
+    beforeInit: function (chart, _args, options) {
+      if (!options || options.first === undefined || !chart.legend) return;
+      // room under the legend for the "First 90 days" label above the bars
+      var fit = chart.legend.fit;
+      chart.legend.fit = function () {
+        fit.call(this);
+        this.height += 16;
+      };
+    },
     beforeDatasetsDraw: function (chart, _args, options) {
       if (!options || options.first === undefined) return;
       var area = chart.chartArea, x = chart.scales.x, ctx = chart.ctx;
@@ -241,10 +250,22 @@
     }).catch(function (error) { console.error(error); });
   }
 
-  // print: redraw at the printed width, then back
-  function resize() { drawn.forEach(function (chart) { chart.resize(); }); }
-  window.addEventListener("beforeprint", resize);
-  window.addEventListener("afterprint", resize);
+  // print: redraw at the printed width and a printer's finer resolution, then back
+  function printing(on) {
+    drawn.forEach(function (chart) {
+      chart.options.devicePixelRatio = on ? Math.max(window.devicePixelRatio || 1, 2.5)
+                                          : undefined;
+      chart.resize();
+    });
+  }
+  window.addEventListener("beforeprint", function () { printing(true); });
+  window.addEventListener("afterprint", function () { printing(false); });
+  if (window.matchMedia) {  // a PDF printed by a headless browser may skip the events
+    var print = window.matchMedia("print");
+    if (print.addEventListener) {
+      print.addEventListener("change", function (event) { printing(event.matches); });
+    }
+  }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(start);

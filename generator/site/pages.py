@@ -23,7 +23,6 @@ from ..files import write_atomic
 from ..models import PHASES, Action, Lesson, Organisation, Template
 from ..planning import Roadmap
 from ..render import number, render
-from ..roadmap_views import level_at
 from ..scoring import ScoreTables
 from ..scoring.results import ClassificationResult, PerspectiveResult, ViewResult
 from ..workspace import Workspace
@@ -328,7 +327,6 @@ def _report_context(ws: Workspace, r: OrgReport, titles: dict[str, str], links: 
         else "../../standards/maturity-model.md",
         "planned": lambda p: [a for a in planned if p in a.perspectives],
         "planned_ids": {a.id for a in planned},
-        "level": level_at,
         "action_title": lambda ident: ws.actions[ident].title if ident in ws.actions else ident,
         "template_title": lambda ident: ws.templates[ident].title if ident in ws.templates
         else ident,
