@@ -196,7 +196,8 @@ def score(
     state: State, org: str, round_id: str | None, respondents: bool, fmt: str, strict: bool
 ) -> None:
     """Score an organisation: maturity levels, scores and limiting criteria per
-    perspective, PMO type and operating model, and the change since the previous round.
+    perspective, PMO type and operating model, the change since the previous round, and
+    the services survey's grid (importance, satisfaction, gap and quadrant per service).
 
     \b
     Example:
