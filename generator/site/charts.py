@@ -35,7 +35,7 @@ from ..charts.palette import (
     TARGET,
     perspective_colour,
 )
-from ..charts.roadmap import month_label, month_step
+from ..charts.roadmap import month_label, month_step, office_label
 from ..charts.services import QUADRANT_NAMES
 from ..planning import Roadmap
 from ..planning.results import FIRST_MONTHS
@@ -263,7 +263,7 @@ def gantt(roadmap: Roadmap, titles: dict[str, str]) -> BrowserChart:
     legend = [{"text": titles.get(p, p), "colour": colours[p]} for p in perspectives
               if any(p in a.perspectives for a in actions)]
     if any(not a.perspectives for a in actions):
-        legend.append({"text": "Setting up the office", "colour": SETUP})
+        legend.append({"text": office_label(actions), "colour": SETUP})
     if roadmap.deferred:
         legend.append({"text": "Beyond the horizon", "colour": "#cccccc", "hatched": True})
     wins = sum(a.quick_win for a in actions)
