@@ -564,9 +564,12 @@
           "and satisfaction.");
       return;
     }
-    add(panel, "p", "Lines at your mean importance (" + result.lines[0].toFixed(2) +
-        ") and mean satisfaction (" + result.lines[1].toFixed(2) + "). The office sees " +
-        "everyone's ratings together, by group only where at least two people share a role.");
+    var lines = this.data.crosshairs === "midpoint"
+      ? "Lines at the middle of the scale (" + result.lines[0].toFixed(2) + ")."
+      : "Lines at your mean importance (" + result.lines[0].toFixed(2) + ") and mean " +
+        "satisfaction (" + result.lines[1].toFixed(2) + ").";
+    add(panel, "p", lines + " The office sees everyone's ratings together, by group only " +
+        "where at least two people share a role.");
     var table = add(scroller(panel, "Your ratings by service"), "table", "");
     var head = add(add(table, "thead", ""), "tr", "");
     ["Service", "Importance", "Satisfaction", "Gap", "Quadrant"].forEach(function (h) {
