@@ -59,7 +59,8 @@ def build_report(ws: Workspace, r: OrgReport, titles: dict[str, str],
     out += _disagreements(ws, r)
     out += services_section(r.services, _chart(
         charts, "services", "Services: importance and satisfaction (numbers as in the table)",
-        0.78))
+        0.78), tuple(a.title for a in [*r.roadmap.actions, *r.roadmap.deferred]
+                     if a.step == "services") if r.roadmap else ())
     if r.roadmap is not None:
         out += roadmap_section(r.roadmap, titles, _chart(charts, "roadmap",
                                "Roadmap: when each action runs, and the maturity it projects"))

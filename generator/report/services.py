@@ -7,8 +7,10 @@ from ..site.services import grid_rows
 from .blocks import Block, Chart, Heading, Items, Para, Table, bold, text
 
 
-def services_section(result: ServicesResult | None, chart: Chart | None) -> list[Block]:
-    """Why the survey, the grid and its table, the improve-first services, groups, comments."""
+def services_section(result: ServicesResult | None, chart: Chart | None,
+                     planned: tuple[str, ...] = ()) -> list[Block]:
+    """Why the survey, the grid and its table, the improve-first services, groups, comments;
+    `planned`: the titles of the roadmap's actions for those services."""
     if result is None:
         return []
     g = result.grid
@@ -27,7 +29,7 @@ def services_section(result: ServicesResult | None, chart: Chart | None) -> list
     if first:
         out.append(text("Improve first: ", bold("; ".join(
             f"{s.title} ({_two(s.importance)} against {_two(s.satisfaction)})" for s in first)),
-            ". The roadmap plans the actions that name these services."))
+            "." + (f" The roadmap plans: {'; '.join(planned)}." if planned else "")))
     if chart is not None:
         out.append(chart)
     rows = grid_rows(result)
