@@ -316,3 +316,14 @@ def test_a_survey_export_of_ratings_imports_and_scores_alike(run, tmp_path):
                         direct_response({"pmo-services": a}, who, role)
                         for who, (a, role) in expected.items()})
     scores_alike(run, ws, direct)
+
+
+def test_explain_says_where_an_unplanned_action_s_services_sit(run):
+    status, out, _ = run("roadmap", "northwind-bank", "--explain", "srv-share-lessons", cwd=ROOT)
+    assert status == 0
+    assert out.splitlines() == [
+        "Turn lessons into a service that project teams use [srv-share-lessons]: not needed",
+        "  Not in the plan: none of its services is in the services survey's improve-first "
+        "quadrant: Lessons and knowledge sharing is low priority (importance 2.25, "
+        "satisfaction 2.25).",
+    ]

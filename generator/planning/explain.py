@@ -111,8 +111,11 @@ def _why_before(x: PlannedAction, d: PlannedAction) -> str:
 
 def _no_trigger(a: Action, s: Situation) -> str:
     if a.services:
-        return ("none of its services is in the services survey's improve-first quadrant "
-                "(or the survey was not answered)")
+        rated = [s.services[x] for x in a.services if x in s.services]
+        if not rated:
+            return "the services survey has no ratings of its services in this round"
+        return ("none of its services is in the services survey's improve-first quadrant: "
+                + "; ".join(rated))
     if a.operating_models:
         return (f"the office already works in the way wanted ({s.current_model}); actions that "
                 "change the way of working are planned only when it must change")
