@@ -2100,12 +2100,13 @@ SERVICE_ONLY: dict[str, dict[str, tuple[str, str]]] = {
         "tunde-o": ("programme", "Workstream lead (training and deployment)"),
     },
     "dept-regional-transport": {
-        "fatima-z": ("programme", "Divisional portfolio office lead, Local Transport"),
+        "fatima-z": ("pmo", "Divisional portfolio office lead, Local Transport"),
         "owen-l": ("project", "Project manager (Local Transport)"),
         "priti-k": ("programme", "Programme manager (A-road upgrades)"),
     },
 }
-DIVISIONAL = "Divisional portfolio office lead"
+ALSO_CUSTOMERS = {"dept-regional-transport": ("gareth-e", "deborah-n")}
+"""Office staff who are customers too: the divisional offices use the central hub's services."""
 SERVICE_NOTES: dict[tuple[str, str, str], str] = {
     ("brightside-agency", "hannah-w", "FINANCE"):
         "I find out a fixed-fee job is over budget when the invoice goes out.",
@@ -2150,7 +2151,7 @@ def services_respondents(org: Org) -> dict[str, tuple[str, str]]:
     """Who answers the services survey in the latest round: (kind of role, role)."""
     latest = org.rounds[-1]
     out = {who: org.people[who] for who in latest.respondents
-           if org.people[who][0] in CUSTOMERS}
+           if org.people[who][0] in CUSTOMERS or who in ALSO_CUSTOMERS.get(org.id, ())}
     return {**out, **SERVICE_ONLY.get(org.id, {})}
 
 
