@@ -93,6 +93,13 @@
         },
       };
     }
+    if (plugins.pmoPointLabels) {  // the services grid: a point's tooltip names its service
+      plugins.tooltip = { callbacks: { label: function (item) {
+        var p = item.raw;
+        return p.title ? p.label + ". " + p.title + ": importance " + p.y.toFixed(2) +
+          ", satisfaction " + p.x.toFixed(2) : item.dataset.label;
+      } } };
+    }
     var gantt = plugins.pmoGantt;
     if (gantt) {
       options.layout = { padding: { right: 24 } };  // room for the last month's label

@@ -27,9 +27,11 @@ def services_grid(
     quadrants: Sequence[str],
     lines: tuple[float, float],
     scale: tuple[float, float] = (1, 5),
+    titles: Sequence[str] = (),
 ) -> Figure:
     """Each rated service as a point: satisfaction across, importance up; the lines divide
-    the four quadrants; points are numbered as in the table beside the chart."""
+    the four quadrants; points are numbered as in the table beside the chart (`titles`, the
+    services' names, are for the browser's tooltips)."""
     fig = new_figure(6.4, 5.2)
     ax = fig.add_subplot()
     low, high = scale[0] - 0.2, scale[1] + 0.2

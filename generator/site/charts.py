@@ -192,16 +192,17 @@ def model_position(
 
 def services_grid(labels: Sequence[str], importance: Sequence[float],
                   satisfaction: Sequence[float], quadrants: Sequence[str],
-                  lines: tuple[float, float], scale: tuple[float, float] = (1, 5)
-                  ) -> BrowserChart:
+                  lines: tuple[float, float], scale: tuple[float, float] = (1, 5),
+                  titles: Sequence[str] = ()) -> BrowserChart:
     """The importance-satisfaction grid: a point per service, a dataset per quadrant, and the
     two dividing lines as lines of two points."""
     low, high = scale[0] - 0.2, scale[1] + 0.2
     datasets: list[Config] = []
     for quadrant, name in QUADRANT_NAMES.items():
-        points = [{"x": s, "y": i, "label": label}
-                  for label, i, s, q in zip(labels, importance, satisfaction, quadrants,
-                                            strict=True) if q == quadrant]
+        names = list(titles) or [""] * len(labels)
+        points = [{"x": s, "y": i, "label": label, "title": name}
+                  for label, i, s, q, name in zip(labels, importance, satisfaction, quadrants,
+                                                  names, strict=True) if q == quadrant]
         datasets.append({"label": name, "data": points, "backgroundColor": QUADRANTS[quadrant],
                          "borderColor": QUADRANTS[quadrant], "pointRadius": 6})
     for name, points in (("Mean importance", [{"x": low, "y": lines[0]},

@@ -45,6 +45,7 @@ def services_job(result: ServicesResult, q: Questionnaire | None, path: str) -> 
         tuple(row.service.quadrant for row in rows),
         (grid.importance_line, grid.satisfaction_line),
         scale,
+        tuple(row.service.title for row in rows),
     ))
 
 
