@@ -113,6 +113,10 @@ def _summary(r: OrgReport, titles: dict[str, str]) -> list[Block]:
     if r.operating_model is not None:
         facts.append(("Operating model", f"today: {_position(r.operating_model, 'current', titles)}"
                       f"; should be: {_position(r.operating_model, 'target', titles)}"))
+    if r.services is not None:
+        first = r.services.grid.in_quadrant("improve-first")
+        facts.append(("Services to improve first", "; ".join(s.title for s in first) or
+                      f"none, in the view of {r.services.respondents} customers"))
     if plan is not None:
         facts.append(("Roadmap", f"{len(plan.actions)} actions over {plan.horizon} months from "
                       f"{month(plan.start)}, at {number(plan.capacity)} person-days a month"
@@ -134,7 +138,8 @@ def _moves(step: str, titles: dict[str, str]) -> str:
     """A planned action's step in words: `governance 2→3` or setting up the office."""
     perspective, _, levels = step.partition(" ")
     if perspective not in titles or "→" not in levels:
-        return "to set up the office" if step == "set-up" else f"for {step}"
+        return {"set-up": "to set up the office",
+                "services": "to improve a service its customers rate low"}.get(step, f"for {step}")
     before, after = levels.split("→", 1)
     return f"to take {titles[perspective]} from level {before} to {after}"
 
