@@ -197,7 +197,8 @@ def score(
 ) -> None:
     """Score an organisation: maturity levels, scores and limiting criteria per
     perspective, the portfolio, programme and project view, PMO type and operating model,
-    and the change since the previous round.
+    the change since the previous round, and the services survey's grid (importance,
+    satisfaction, gap and quadrant per service).
 
     \b
     Example:

@@ -19,6 +19,7 @@ from .scoring.results import (
     Scorecard,
     ViewResult,
 )
+from .scoring.services import QUADRANT_TITLES, ServicesResult
 
 
 def scorecard_view(sc: Scorecard) -> RenderableType:
@@ -28,6 +29,8 @@ def scorecard_view(sc: Scorecard) -> RenderableType:
         parts.extend(_maturity(m))
     for c in sc.classifications:
         parts.extend(_classification(c))
+    for v in sc.services:
+        parts.extend(_services(v))
     return Group(*parts)
 
 
@@ -178,6 +181,39 @@ def _classification(c: ClassificationResult) -> Iterator[RenderableType]:
         yield Text(f"All fits, {v.label.lower()}: {fits}")
     if c.disagreements:
         yield Text("No majority answer on: " + ", ".join(c.disagreements))
+
+
+def _services(v: ServicesResult) -> Iterator[RenderableType]:
+    g = v.grid
+    lines = "the means" if v.crosshairs == "means" else "the scale's midpoint"
+    yield Text(f"\n{v.title}: {_plural(v.respondents, 'respondent')}; lines at {lines}, "
+               f"importance {_two(g.importance_line)}, satisfaction "
+               f"{_two(g.satisfaction_line)}", style="bold")
+    table = Table()
+    for header in ("Service", "Importance", "Satisfaction", "Gap", "Quadrant", "Rated", "N/A"):
+        table.add_column(header, justify="right" if header in ("Importance", "Satisfaction",
+                                                                "Gap", "Rated", "N/A") else "left")
+    for s in sorted(g.services, key=_by_gap):
+        table.add_row(escape(s.title), _two(s.importance), _two(s.satisfaction), _two(s.gap),
+                      QUADRANT_TITLES.get(s.quadrant or "", "not rated"), str(s.rated),
+                      str(s.na))
+    yield table
+    for group in v.groups:
+        first = [s.title for s in group.in_quadrant("improve-first")]
+        yield Text(f"{group.label} ({group.respondents}): improve first: "
+                   f"{escape(', '.join(first)) or 'none'}")
+    if v.hidden_groups:
+        yield Text(f"{_plural(v.hidden_groups, 'respondent')} in roles of fewer than 2 "
+                   "people are counted only in the whole")
+
+
+def _two(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}"
+
+
+def _by_gap(s: object) -> tuple[float, str]:
+    gap = getattr(s, "gap", None)
+    return (-gap if gap is not None else float("inf"), getattr(s, "title", ""))
 
 
 def _names(v: ViewResult, ids: tuple[str, ...]) -> str:

@@ -26,7 +26,8 @@ README = """\
 
 Created by `pmo init`. Everything here is plain text, meant to be kept in version control.
 
-- `assessments/questionnaires/`: the questionnaires (PMO type, operating model, P3M maturity).
+- `assessments/questionnaires/`: the questionnaires (PMO type, operating model, P3M maturity,
+  PMO services).
 - `assessments/actions/`: the improvement actions that roadmaps are planned from.
 - `assessments/orgs/<id>/organisation.yaml`: one folder per organisation assessed, with its
   rounds; response files go anywhere below that folder, e.g. `2026-h1/alice.yaml`.

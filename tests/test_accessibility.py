@@ -19,9 +19,9 @@ PAGES = (
     "/", "/standards/pmo-types/", "/practices/governance/", "/toolkit/", "/toolkit/raid-log/",
     "/lessons/", "/lessons/LL-001/", "/assessments/", "/assessments/northwind-bank/",
     "/assessments/northwind-bank/maturity/", "/assessments/northwind-bank/type-and-model/",
-    "/assessments/northwind-bank/roadmap/", "/surveys/",
+    "/assessments/northwind-bank/roadmap/", "/assessments/northwind-bank/services/", "/surveys/",
 )
-FORMS = ("p3o-maturity", "pmo-type", "operating-model")
+FORMS = ("p3o-maturity", "pmo-type", "operating-model", "pmo-services")
 SEVERE = ("serious", "critical")
 
 CUT_OFF = """() => {

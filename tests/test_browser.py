@@ -46,6 +46,7 @@ DRAWN = """canvas => {
     ("/assessments/northwind-bank/maturity/", 0),
     ("/assessments/northwind-bank/type-and-model/", 2),
     ("/assessments/northwind-bank/roadmap/", 1),
+    ("/assessments/northwind-bank/services/", 1),
     ("/assessments/", 1),
 ])
 def test_report_pages_draw_their_charts(page, server, path, charts):

@@ -201,7 +201,7 @@ def test_init_works_from_an_installed_wheel(tmp_path):
         text=True,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("OK: 3 questionnaires, 0 organisations")
+    assert done.stdout.startswith("OK: 4 questionnaires, 0 organisations")
 
 
 SCOPE_TAGS = {"GOV-2-1": "portfolio", "GOV-2-2": "portfolio", "GOV-3-1": "portfolio",

@@ -297,16 +297,17 @@ def test_report_docx_is_an_editable_word_document(sample):
     assert props.created == round_date == props.modified  # the round's date, not a placeholder
     assert props.author == "Jane Doe, Example Consulting"
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
-    assert headings[:6] == ["Executive summary", "Maturity by perspective",
+    assert headings[:7] == ["Executive summary", "Maturity by perspective",
                             "PMO type and operating model", "Disagreements to settle",
-                            "Improvement roadmap", "The trend over rounds"]
+                            "The office's services", "Improvement roadmap",
+                            "The trend over rounds"]
     assert "Appendix: method and every criterion" in headings
     assert {p.text for p in doc.paragraphs if p.style.name == "Heading 2"} >= {
         "The first 90 days", "The plan by quarter"}
     assert any(p.style.name == "Caption" for p in doc.paragraphs)
     with zipfile.ZipFile(sample / "out" / "northwind-bank.docx") as z:
         pictures = [n for n in z.namelist() if n.startswith("word/media/")]
-        assert len(pictures) >= 6  # five charts and the logo
+        assert len(pictures) >= 7  # six charts and the logo
         from PIL import Image
 
         sizes = [Image.open(io.BytesIO(z.read(n))).size for n in pictures]
@@ -324,6 +325,7 @@ def test_report_pdf_is_reproducible_and_complete(sample, tmp_path):
         text = subprocess.run(["pdftotext", "-layout", str(again), "-"], check=True,
                               capture_output=True, text=True).stdout
         for part in ("Northwind Bank", "Executive summary", "The first 90 days",
+                     "Benefits tracking", "Improve first",
                      "Page 2 of", "Jane Doe, Example Consulting", "Confidential"):
             assert part in text, part
 

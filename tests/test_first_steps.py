@@ -37,8 +37,11 @@ def fill_in(path: Path, lean: int) -> None:
             options.append(option[1])
         elif "# Answer only when" in line:
             conditional = True
-        elif (empty := re.match(r"(\s+)(answer|current|target):\s*$", line)) and not conditional:
-            if empty[2] == "answer":
+        elif (empty := re.match(r"(\s+)(answer|current|target|importance|satisfaction):\s*$",
+                                line)) and not conditional:
+            if empty[2] in ("importance", "satisfaction"):  # the services survey: 1 to 5
+                value = str((lean + n) % 5 + 1)
+            elif empty[2] == "answer":
                 value = LADDER[max(0, min(3, 5 - level + lean - (key.startswith("FIN") * 2)))]
             else:
                 value = options[(lean + (empty[2] == "target")) % len(options)]
@@ -76,7 +79,7 @@ def test_a_new_client_from_init_to_a_client_site(run, tmp_path):
     assert status == 0 and "error" not in err, err
     # Only the questions asked after certain earlier answers may be left, as warnings.
     assert all("required question unanswered" in line for line in err.splitlines()), err
-    assert "3 answer files (9 questionnaires answered" in out
+    assert "3 answer files (12 questionnaires answered" in out
 
     status, out, err = run("score", "acme", "--format", "json", cwd=ws)
     assert status == 0, err

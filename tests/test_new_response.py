@@ -30,7 +30,7 @@ def test_the_untouched_skeleton_validates_with_warnings_only(run, ws):
     status, out, err = run("new-response", "example-co", "--respondent", "alice", cwd=ws)
     assert (status, err) == (0, "")
     assert out == (
-        f"Wrote {ALICE}: 138 questions in 3 questionnaires. Fill it in, then run: "
+        f"Wrote {ALICE}: 151 questions in 4 questionnaires. Fill it in, then run: "
         f"pmo validate {ALICE}\n"
     )
     status, out, err = run("validate", "--strict", cwd=ws)
@@ -39,13 +39,14 @@ def test_the_untouched_skeleton_validates_with_warnings_only(run, ws):
     assert err.splitlines() == [
         f"{ALICE}:{line}:5: warning: questionnaires.{q}: no answers to '{q}' yet, so this "
         "file is left out of its results"
-        for line, q in ((22, "operating-model"), (283, "p3o-maturity"), (1279, "pmo-type"))
-    ] + ["Aborted: 0 errors, 3 warnings in 1 file."]
+        for line, q in ((22, "operating-model"), (283, "p3o-maturity"), (1279, "pmo-services"),
+                        (1391, "pmo-type"))
+    ] + ["Aborted: 0 errors, 4 warnings in 1 file."]
     status, out, _ = run("validate", cwd=ws)
     assert (status, out) == (
         0,
-        "OK: 3 questionnaires, 1 organisation, 1 answer file (0 questionnaires answered, "
-        "0 answers) (3 warnings)\n",
+        "OK: 4 questionnaires, 1 organisation, 1 answer file (0 questionnaires answered, "
+        "0 answers) (4 warnings)\n",
     )
 
 
@@ -122,7 +123,7 @@ def test_the_filled_in_skeleton_scores_like_the_same_answers_written_directly(ru
     status, out, err = run("validate", "--strict", cwd=ws)
     assert (status, err) == (0, ""), err
     assert out == (
-        "OK: 3 questionnaires, 1 organisation, 1 answer file (2 questionnaires answered, "
+        "OK: 4 questionnaires, 1 organisation, 1 answer file (2 questionnaires answered, "
         "137 answers)\n"
     )
     direct = with_example_co(copy_workspace(tmp_path / "direct"))
@@ -172,7 +173,7 @@ def test_an_existing_file_is_kept_unless_forced(run, ws):
         (
             ["--respondent", "bob", "--questionnaire", "p3o"],
             "error: unknown questionnaire "
-            "'p3o'; expected one of: operating-model, p3o-maturity, pmo-type",
+            "'p3o'; expected one of: operating-model, p3o-maturity, pmo-services, pmo-type",
         ),
     ],
     ids=["unsafe id", "reserved name", "unknown round", "unknown questionnaire"],

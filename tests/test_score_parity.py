@@ -104,6 +104,10 @@ def variants(folder: Path) -> None:
     questions[2]["show_if"] = f"{questions[0]['id']} != 'na' or answered({questions[1]['id']})"
     questions[7]["show_if"] = f"not {questions[6]['id']} in ['na', 'dont_know']"
     (folder / "model-variant.yaml").write_text(yaml.safe_dump(model, sort_keys=False))
+    services = yaml.safe_load((source / "pmo-services.yaml").read_text(encoding="utf-8"))
+    services["id"], services["title"] = "services-variant", "Services at the midpoint"
+    services["scoring"] = {"crosshairs": "midpoint"}
+    (folder / "services-variant.yaml").write_text(yaml.safe_dump(services, sort_keys=False))
 
 
 @pytest.fixture(scope="module")
@@ -156,6 +160,11 @@ def python_result(card, qid: str) -> dict[str, object]:
                 "perspectives": {p.id: [p.level, p.score, [c.id for c in p.limiting]]
                                  for p in m.perspectives},
             }
+    for v in card.services:
+        if v.questionnaire == qid:
+            return {"lines": [v.grid.importance_line, v.grid.satisfaction_line],
+                    "services": {s.id: [s.importance, s.satisfaction, s.gap, s.quadrant]
+                                 for s in v.grid.services}}
     for c in card.classifications:
         if c.questionnaire == qid:
             return {v.view: {
@@ -176,6 +185,11 @@ BROWSER_RESULT = """(data, answers) => {
       perspectives[p.id] = [p.level, p.score, p.limiting.map(c => c.id)];
     });
     return {level: r.level, score: r.score, perspectives};
+  }
+  if (r.kind === "services") {
+    const rows = {};
+    r.services.forEach(s => { rows[s.id] = [s.importance, s.satisfaction, s.gap, s.quadrant]; });
+    return {lines: r.lines, services: rows};
   }
   const out = {};
   r.views.forEach(v => {
@@ -202,6 +216,9 @@ def test_vectors_cover_the_interesting_cases(vectors):
     shown = [a for name, _, a, _ in vectors if name.endswith("operating-model")
              and "OM-05" in a]
     assert shown, "the conditional question must be answered in some vectors"
+    grids = [py for _, qid, _, py in vectors if qid in ("pmo-services", "services-variant")]
+    quadrants = {s[3] for r in grids for s in r["services"].values()}
+    assert quadrants == {None, "keep", "improve-first", "over-served", "low-priority"}
 
 
 def test_browser_and_python_score_alike(browser, vectors, tmp_path):
@@ -223,4 +240,4 @@ def test_browser_and_python_score_alike(browser, vectors, tmp_path):
     (tmp_path / "differences.txt").write_text("\n".join(differences))
     assert not differences, f"{len(differences)} of {len(vectors)} differ:\n" + \
         "\n".join(differences[:5])
-    assert len(vectors) >= 4 * VECTORS
+    assert len(vectors) >= 6 * VECTORS

@@ -57,12 +57,13 @@ def test_charts_are_data_in_the_pages_with_a_label_each(sample_site):
     assert not list(site.rglob("*.svg"))
     pages = {name: (site / "assessments" / name / "index.html").read_text(encoding="utf-8")
              for name in ("northwind-bank", "northwind-bank/type-and-model",
-                          "northwind-bank/roadmap", "")}
+                          "northwind-bank/roadmap", "northwind-bank/services", "")}
     kinds = {name: [json.loads(b)["type"] for b in CHART_DATA.findall(html)]
              for name, html in pages.items()}
     assert kinds == {"northwind-bank": ["radar", "line"],
                      "northwind-bank/type-and-model": ["bar", "scatter"],
-                     "northwind-bank/roadmap": ["bar"], "": ["bar"]}
+                     "northwind-bank/roadmap": ["bar"], "northwind-bank/services": ["scatter"],
+                     "": ["bar"]}
     for html in pages.values():
         labels = re.findall(r'<canvas role="img" aria-label="([^"]+)"', html)
         assert len(labels) == html.count("<canvas") and all(len(t) > 40 for t in labels)

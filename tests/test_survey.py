@@ -115,7 +115,8 @@ class _Inputs(HTMLParser):
             self.open_labels -= 1
 
 
-@pytest.mark.parametrize("questionnaire", ["pmo-type", "operating-model", "p3o-maturity"])
+@pytest.mark.parametrize("questionnaire",
+                         ["pmo-type", "operating-model", "p3o-maturity", "pmo-services"])
 def test_each_questionnaire_has_an_accessible_page(sample_site, questionnaire):
     _, site, _ = sample_site
     html = (site / "surveys" / questionnaire / "index.html").read_text(encoding="utf-8")
@@ -177,6 +178,28 @@ def test_operating_model_answers_survive_a_reload_and_score_alike(
               for v in result["views"]}
     assert scored == shown
     assert "OM-05" in saved.read_text()
+
+
+@pytest.mark.browser
+def test_services_ratings_survive_a_reload_and_give_pmo_score_s_quadrants(
+        page, server, scoring_workspace, run):
+    page.goto(f"{server}/surveys/pmo-services/{ADDRESS}")
+    data = page_data(page)
+    fixed = {("SRV-REPORTING", "importance"): "5", ("SRV-REPORTING", "satisfaction"): "1"}
+    given = answer_everything(page, data, random.Random(11), fixed)
+    page.reload()
+    assert checked(page) == given
+    show_all(page)
+    shown = dict(page.eval_on_selector_all(
+        "[data-service]", "rows => rows.map(r => [r.dataset.service, r.dataset.quadrant])"))
+    assert shown["SRV-REPORTING"] == "improve-first"
+    download(page, scoring_workspace / "assessments" / "orgs" / ORG / ROUND /
+             "r01-pmo-services.yaml")
+    assert run("validate", "--strict", cwd=scoring_workspace)[0] == 0
+    status, out, err = run("score", ORG, "--format", "json", cwd=scoring_workspace)
+    assert (status, err) == (0, "")
+    grid = json.loads(out)["services"][0]["grid"]["services"]
+    assert {s["id"]: s["quadrant"] for s in grid if s["quadrant"]} == shown
 
 
 @pytest.mark.browser

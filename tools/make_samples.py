@@ -23,6 +23,10 @@ How the answers are made:
 - PMO type and operating model: the view shared by most respondents of the office today and
   the office needed, plus each respondent's own departures from it. Questions hidden by their
   display rule (`show_if`) are left out.
+- PMO services survey (latest round only): the office's customers (not its own staff, plus a
+  few customers asked for this survey only) rate each service on importance and satisfaction:
+  the organisation's typical rating, what each kind of customer cares about more or less, and
+  noise, rounded to 1-5; services the organisation does not have are N/A.
 
 The organisations, people and documents are invented. Respondent ids, roles, evidence and
 notes are never shared between organisations (the script checks), so each organisation's
@@ -2030,6 +2034,177 @@ def agreed_file(org: Org, rnd: Round, qs: dict[str, Questionnaire]) -> str:
     return "\n".join(lines) + "\n"
 
 
+
+# ============================================================================================
+# The PMO services survey: the office's customers rate its services (latest round only)
+# ============================================================================================
+
+SERVICES = "pmo-services"
+SERVICE_IDS = ("REPORTING", "ASSURANCE", "PLANNING", "RISK", "BOARDS", "PRIORITISATION",
+               "RESOURCES", "FINANCE", "BENEFITS", "METHODS", "TOOLS", "TRAINING", "KNOWLEDGE")
+CUSTOMERS = ("sponsor", "programme", "project", "finance", "member")
+"""Role kinds that answer the services survey: the office's customers, not its own staff."""
+
+# (importance, satisfaction) a typical customer gives, in SERVICE_IDS order; None: not used
+Rating = tuple[float, float] | None
+SERVICE_PROFILES: dict[str, tuple[Rating, ...]] = {
+    # an operations lead's schedule is all the office there is; fixed-fee jobs overrun
+    "brightside-agency": ((4, 2.5), (2, 2.5), (4, 2.5), (3, 2.5), None, (3, 3),
+                          (5, 3.5), (5, 2), (2, 2.5), (3, 3), (3, 3), (2, 3), (3, 2.5)),
+    # delivery control is strong; benefits after go-live and outcome reporting are not
+    "northwind-bank": ((5, 3), (4, 4), (3, 3.5), (3.5, 3.5), (3.5, 4.5), (4.5, 4),
+                       (4, 2.5), (4.5, 3.5), (5, 1.5), (3, 4), (3, 3), (2.5, 3), (2.5, 2)),
+    # the hub's gates and reporting are solid but heavy; benefits and capacity lag
+    "dept-regional-transport": ((5, 3), (4.5, 4), (3, 3.5), (4, 3.5), (4, 4.5), (4.5, 3.5),
+                                (3.5, 2), (4, 3.5), (4.5, 2.5), (3.5, 4), (3.5, 2.5),
+                                (3, 3.5), (3.5, 2.5)),
+    # pipeline reviews are the office's strength; capacity models and lessons are weaker
+    "helix-pharma": ((4, 4), (4, 4), (3.5, 3.5), (4, 3.5), (3.5, 4.5), (5, 4.5), (4.5, 2.5),
+                     (4.5, 4), (3.5, 3), (3, 3.5), (3, 2.5), (2.5, 3), (3, 2)),
+    # a programme office before go-live: plans and reports are good, benefits and backfill not
+    "riverside-health": ((4.5, 4), (4, 3), (5, 4), (5, 3.5), (4, 4), (2, 3), (4, 2.5),
+                         (3.5, 3.5), (4.5, 2.5), (3, 3.5), (3.5, 3), (3, 3), (3.5, 2)),
+    # a coaching team, not a PMO: enterprise contracts now ask for plans and visibility
+    "atlas-software": ((4, 2), (2, 2.5), (3.5, 2.5), (3.5, 2.5), (1.5, 2.5), (4, 2.5),
+                       (3.5, 2), (3, 2.5), (2.5, 2), (3.5, 4), (3.5, 3.5), (4.5, 4.5),
+                       (4, 4)),
+    # project offices plan and cost well; the board sees no assurance and lessons are lost
+    "harbour-construction": ((5, 2), (5, 1.5), (4.5, 3.5), (4.5, 2), (3, 3), (2.5, 2),
+                             (4, 2.5), (4.5, 3.5), (2, 2), (3.5, 2.5), (3.5, 3), (3, 2.5),
+                             (4, 1.5)),
+}
+SERVICE_LEANING: dict[str, dict[str, float]] = {
+    "sponsor": {"REPORTING": 0.4, "PRIORITISATION": 0.4, "BENEFITS": 0.3, "TRAINING": -0.5,
+                "TOOLS": -0.5, "PLANNING": -0.3},
+    "programme": {"PLANNING": 0.3, "RESOURCES": 0.3, "RISK": 0.2},
+    "project": {"PLANNING": 0.4, "TOOLS": 0.4, "METHODS": 0.3, "TRAINING": 0.3,
+                "PRIORITISATION": -0.6, "BENEFITS": -0.5, "BOARDS": -0.3},
+    "finance": {"FINANCE": 0.6, "BENEFITS": 0.4, "PLANNING": -0.5, "TRAINING": -0.5,
+                "TOOLS": -0.3},
+    "member": {"TOOLS": 0.5, "TRAINING": 0.5, "PRIORITISATION": -0.8, "BOARDS": -0.8,
+               "BENEFITS": -0.6},
+}
+"""How much more (or less) each kind of customer cares about a service."""
+SATISFACTION_BIAS = {"sponsor": 0.3, "programme": 0.0, "project": -0.3, "finance": 0.0,
+                     "member": -0.3}
+SERVICE_ONLY: dict[str, dict[str, tuple[str, str]]] = {
+    # customers asked for the services survey only: it goes wider than the maturity survey
+    "northwind-bank": {
+        "marek-d": ("programme", "Programme manager (core banking upgrade)"),
+        "hugo-r": ("project", "Project manager (mortgage platform)"),
+        "elena-v": ("sponsor", "Sponsor (Chief Risk Officer)"),
+        "tariq-m": ("finance", "Finance business partner (Retail Banking)"),
+    },
+    "riverside-health": {
+        "amelia-r": ("member", "Ward manager (pilot wards)"),
+        "tunde-o": ("programme", "Workstream lead (training and deployment)"),
+    },
+    "dept-regional-transport": {
+        "fatima-z": ("pmo", "Divisional portfolio office lead, Local Transport"),
+        "owen-l": ("project", "Project manager (Local Transport)"),
+        "priti-k": ("programme", "Programme manager (A-road upgrades)"),
+    },
+}
+ALSO_CUSTOMERS = {"dept-regional-transport": ("gareth-e", "deborah-n")}
+"""Office staff who are customers too: the divisional offices use the central hub's services."""
+SERVICE_NOTES: dict[tuple[str, str, str], str] = {
+    ("brightside-agency", "hannah-w", "FINANCE"):
+        "I find out a fixed-fee job is over budget when the invoice goes out.",
+    ("brightside-agency", "zoe-k", "RESOURCES"):
+        "The schedule is right on Monday and wrong by Wednesday.",
+    ("northwind-bank", "amara-o", "BENEFITS"):
+        "Nobody can tell me what last year's releases delivered.",
+    ("northwind-bank", "olu-b", "BENEFITS"):
+        "Benefits are signed off in the business case and never looked at again.",
+    ("northwind-bank", "grace-h", "REPORTING"):
+        "The monthly pack takes two days of my time and I never see what it is used for.",
+    ("northwind-bank", "elena-v", "RESOURCES"):
+        "Key people are double-booked across the large programmes.",
+    ("dept-regional-transport", "gareth-e", "REPORTING"):
+        "We report the same numbers to the hub and to the division in different formats.",
+    ("dept-regional-transport", "kwame-a", "BENEFITS"):
+        "Benefit profiles stop at the business case; nothing follows them after opening.",
+    ("dept-regional-transport", "owen-l", "TOOLS"):
+        "Three spreadsheets and a portal for one status update.",
+    ("helix-pharma", "mei-l", "RESOURCES"):
+        "Capacity models assume people we cannot hire in time.",
+    ("helix-pharma", "stefan-k", "KNOWLEDGE"):
+        "Lessons from stopped assets stay with the team that stopped them.",
+    ("riverside-health", "megan-f", "BENEFITS"):
+        "Wards measure benefits their own way, so the figures do not add up.",
+    ("riverside-health", "amelia-r", "TRAINING"):
+        "Training slots clash with the ward rota, so half my staff learn the system on shift.",
+    ("riverside-health", "sanjay-p", "RESOURCES"):
+        "Backfill for clinicians on the design days is agreed late or not at all.",
+    ("atlas-software", "noah-g", "REPORTING"):
+        "Enterprise customers ask for a delivery plan we cannot give them today.",
+    ("atlas-software", "jonas-e", "TRAINING"):
+        "The coaching is why the playbook is used at all.",
+    ("harbour-construction", "martin-c", "ASSURANCE"):
+        "Both loss-making contracts looked fine in the monthly figures until they did not.",
+    ("harbour-construction", "dean-p", "KNOWLEDGE"):
+        "Each job relearns what the last one found out about the same subcontractors.",
+}
+
+
+def services_respondents(org: Org) -> dict[str, tuple[str, str]]:
+    """Who answers the services survey in the latest round: (kind of role, role)."""
+    latest = org.rounds[-1]
+    out = {who: org.people[who] for who in latest.respondents
+           if org.people[who][0] in CUSTOMERS or who in ALSO_CUSTOMERS.get(org.id, ())}
+    return {**out, **SERVICE_ONLY.get(org.id, {})}
+
+
+def services_answers(org: Org, who: str, kind: str) -> dict[str, dict[str, str]]:
+    """One customer's {importance, satisfaction} ratings of each service, with any note."""
+    out: dict[str, dict[str, str]] = {}
+    for service, typical in zip(SERVICE_IDS, SERVICE_PROFILES[org.id], strict=True):
+        qid = f"SRV-{service}"
+        if typical is None:
+            out[qid] = {"importance": "na", "satisfaction": "na"}
+            continue
+        importance = typical[0] + SERVICE_LEANING.get(kind, {}).get(service, 0.0)
+        satisfaction = typical[1] + SATISFACTION_BIAS.get(kind, 0.0)
+        rated = {
+            "importance": importance + 0.5 * gauss(org.id, who, service, "importance"),
+            "satisfaction": satisfaction + 0.6 * gauss(org.id, who, service, "satisfaction"),
+        }
+        answer = {view: str(min(5, max(1, round(value)))) for view, value in rated.items()}
+        if kind in ("finance", "member") and chance(org.id, who, service, "unsure") < 0.12:
+            answer["satisfaction"] = "dont_know"
+        note = SERVICE_NOTES.get((org.id, who, service))
+        if note:
+            answer["notes"] = note
+        out[qid] = answer
+    return out
+
+
+def services_block(version: str, answers: dict[str, dict[str, str]]) -> list[str]:
+    lines = [f"  {SERVICES}:", f'    version: "{version}"', "    answers:"]
+    for qid, answer in answers.items():
+        pairs = ", ".join(  # notes in double quotes: a comma would end a value inside {...}
+            f"{key}: {json.dumps(value, ensure_ascii=False) if key == 'notes' else value}"
+            for key, value in answer.items())
+        lines.append(f"      {qid}: {{{pairs}}}")
+    return lines
+
+
+def services_only_file(org: Org, who: str, role: str, block: list[str]) -> str:
+    rnd = org.rounds[-1]
+    lines = [
+        ANSWERS_SCHEMA,
+        f"organisation: {org.id}",
+        f"round: {rnd.id}",
+        "respondent:",
+        f"  id: {who}",
+        f"  role: {scalar(role)}",
+        f"date: {response_date(org, rnd, who).isoformat()}",
+        "questionnaires:",
+        *block,
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def check_separation() -> None:
     """No organisation's respondent ids, roles, evidence or notes may turn up in another's."""
     texts: dict[str, set[str]] = {}
@@ -2054,6 +2229,7 @@ def check_separation() -> None:
 def main() -> None:
     check_separation()
     qs = {qid: read_questionnaire(qid) for qid in (MATURITY, PMO_TYPE, OPERATING_MODEL)}
+    services_version = read_questionnaire(SERVICES).version
     written = 0
     for org in ORGANISATIONS:
         folder = ORGS / org.id
@@ -2064,10 +2240,20 @@ def main() -> None:
         written += 1
         for rnd in org.rounds:
             (folder / rnd.id).mkdir()
+            customers = services_respondents(org) if rnd is org.rounds[-1] else {}
             for who in rnd.respondents:
                 text = response_file(org, rnd, who, qs)
+                if who in customers:
+                    text += "\n".join(services_block(
+                        services_version, services_answers(org, who, customers[who][0]))) + "\n"
                 (folder / rnd.id / f"{who}.yaml").write_text(text, encoding="utf-8")
                 written += 1
+            for who, (kind, role) in SERVICE_ONLY.get(org.id, {}).items():
+                if who in customers and who not in rnd.respondents:
+                    block = services_block(services_version, services_answers(org, who, kind))
+                    (folder / rnd.id / f"{who}.yaml").write_text(
+                        services_only_file(org, who, role, block), encoding="utf-8")
+                    written += 1
             if rnd.agreed:
                 (folder / rnd.id / "agreed.yaml").write_text(
                     agreed_file(org, rnd, qs), encoding="utf-8"

@@ -93,6 +93,13 @@
         },
       };
     }
+    if (plugins.pmoPointLabels) {  // the services grid: a point's tooltip names its service
+      plugins.tooltip = { callbacks: { label: function (item) {
+        var p = item.raw;
+        return p.title ? p.label + ". " + p.title + ": importance " + p.y.toFixed(2) +
+          ", satisfaction " + p.x.toFixed(2) : item.dataset.label;
+      } } };
+    }
     var gantt = plugins.pmoGantt;
     if (gantt) {
       options.layout = { padding: { right: 24 } };  // room for the last month's label
@@ -205,6 +212,25 @@
     },
   };
 
+  /* The services grid: each point's number beside it (the table names the services). */
+  var POINT_LABELS = {
+    id: "pmoPointLabels",
+    afterDatasetsDraw: function (chart, _args, options) {
+      if (!options) return;
+      var ctx = chart.ctx;
+      ctx.save();
+      ctx.font = "11px " + chart.options.font.family;
+      chart.data.datasets.forEach(function (dataset, d) {
+        if (dataset.type === "line") return;
+        chart.getDatasetMeta(d).data.forEach(function (point, i) {
+          var label = dataset.data[i].label;
+          if (label) text(ctx, label, point.x + 7, point.y - 6, "#333333");
+        });
+      });
+      ctx.restore();
+    },
+  };
+
   function draw(Chart, box) {
     var canvas = box.querySelector("canvas");
     var data = box.querySelector("script.pmo-chart-data");
@@ -223,7 +249,7 @@
     var boxes = document.querySelectorAll(".pmo-chart");
     if (!boxes.length) return;
     library().then(function (Chart) {
-      if (!Chart.registry.plugins.get("pmoGantt")) Chart.register(VALUES, ARROWS, GANTT);
+      if (!Chart.registry.plugins.get("pmoGantt")) Chart.register(VALUES, ARROWS, GANTT, POINT_LABELS);
       var style = getComputedStyle(document.body);
       Chart.defaults.font.family = style.fontFamily;
       Chart.defaults.color = "#333333";

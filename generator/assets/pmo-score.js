@@ -277,7 +277,59 @@
     return best.id;
   }
 
+  /* ---- services: one respondent's importance-satisfaction grid ------------------------- */
+
+  function twoDecimals(value) {
+    return value === null ? null : Math.floor(value * 100 + 0.5 + SLACK) / 100;
+  }
+
+  function quadrant(importance, satisfaction, lines) {
+    var important = importance >= lines[0] - SLACK, satisfied = satisfaction >= lines[1] - SLACK;
+    if (important) return satisfied ? "keep" : "improve-first";
+    return satisfied ? "over-served" : "low-priority";
+  }
+
+  function services(data, answers) {
+    var importance = visibleAnswers(data, answers, "importance").given;
+    var satisfaction = visibleAnswers(data, answers, "satisfaction").given;
+    var rating = function (q, given) {
+      var scores = optionScores(q), value = given[q.id];
+      return value !== undefined && value in scores ? scores[value] : null;
+    };
+    var rows = data.questions.filter(function (q) { return q.type === "choice"; })
+      .map(function (q) {
+        return { id: q.id, title: q.text, importance: rating(q, importance),
+                 satisfaction: rating(q, satisfaction) };
+      });
+    var lines = [null, null];
+    if (data.crosshairs === "midpoint") {
+      var all = [];
+      data.questions.forEach(function (q) { q.options.forEach(function (o) { all.push(o.score); }); });
+      if (all.length) {
+        var middle = (Math.min.apply(null, all) + Math.max.apply(null, all)) / 2;
+        lines = [middle, middle];
+      }
+    } else {
+      var both = rows.filter(function (r) { return r.importance !== null && r.satisfaction !== null; });
+      if (both.length) {
+        var sums = [0, 0];
+        both.forEach(function (r) { sums[0] += r.importance; sums[1] += r.satisfaction; });
+        lines = [sums[0] / both.length, sums[1] / both.length];
+      }
+    }
+    rows.forEach(function (r) {
+      var rated = r.importance !== null && r.satisfaction !== null;
+      r.gap = rated ? twoDecimals(r.importance - r.satisfaction) : null;
+      r.quadrant = rated ? quadrant(r.importance, r.satisfaction, lines) : null;
+      r.importance = twoDecimals(r.importance);
+      r.satisfaction = twoDecimals(r.satisfaction);
+    });
+    return { kind: "services", lines: [twoDecimals(lines[0]), twoDecimals(lines[1])],
+             services: rows };
+  }
+
   function score(data, answers) {
+    if (data.kind === "services") return services(data, answers);
     return data.kind === "maturity" ? maturity(data, answers) : classification(data, answers);
   }
 
@@ -286,6 +338,7 @@
     visibleAnswers: visibleAnswers,
     holds: holds,
     oneDecimal: oneDecimal,
+    twoDecimals: twoDecimals,
     percent: percent
   };
 })(typeof window !== "undefined" ? window : this);

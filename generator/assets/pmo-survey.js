@@ -423,6 +423,7 @@
     if (!panel) return;
     panel.textContent = "";
     if (result.kind === "maturity") this.showMaturity(panel, result);
+    else if (result.kind === "services") this.showServices(panel, result);
     else this.showClassification(panel, result);
     document.dispatchEvent(new CustomEvent("pmo:content"));
   };
@@ -549,6 +550,41 @@
           add(box, "p", "A hybrid: different areas sit closest to different ways of working.");
         }
       }
+    });
+  };
+
+  var QUADRANTS = { "keep": "Keep", "improve-first": "Improve first",
+                    "over-served": "Over-served", "low-priority": "Low priority" };
+
+  /* One respondent's grid: each service rated on both, in the order of its gap. */
+  Survey.prototype.showServices = function (panel, result) {
+    var rated = result.services.filter(function (s) { return s.quadrant !== null; });
+    if (!rated.length) {
+      add(panel, "p", "Your results appear here as you rate services on both importance " +
+          "and satisfaction.");
+      return;
+    }
+    var lines = this.data.crosshairs === "midpoint"
+      ? "Lines at the middle of the scale (" + result.lines[0].toFixed(2) + ")."
+      : "Lines at your mean importance (" + result.lines[0].toFixed(2) + ") and mean " +
+        "satisfaction (" + result.lines[1].toFixed(2) + ").";
+    add(panel, "p", lines + " The office sees everyone's ratings together, by group only " +
+        "where at least two people share a role.");
+    var table = add(scroller(panel, "Your ratings by service"), "table", "");
+    var head = add(add(table, "thead", ""), "tr", "");
+    ["Service", "Importance", "Satisfaction", "Gap", "Quadrant"].forEach(function (h) {
+      add(head, "th", h).setAttribute("scope", "col");
+    });
+    var body = add(table, "tbody", "");
+    rated.slice().sort(function (a, b) { return b.gap - a.gap; }).forEach(function (s) {
+      var row = add(body, "tr", "");
+      row.setAttribute("data-service", s.id);
+      row.setAttribute("data-quadrant", s.quadrant);
+      add(row, "td", s.title);
+      add(row, "td", String(s.importance));
+      add(row, "td", String(s.satisfaction));
+      add(row, "td", String(s.gap));
+      add(row, "td", QUADRANTS[s.quadrant]);
     });
   };
 

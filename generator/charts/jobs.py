@@ -21,6 +21,7 @@ from ..files import write_atomic
 from . import render
 from .report import benchmark, model_position, radar, trend, type_fits
 from .roadmap import roadmap_figure
+from .services import services_grid
 
 VERSION = "2"
 """Bump when any figure function changes how it draws, to invalidate cached charts."""
@@ -32,6 +33,7 @@ FIGURES: dict[str, Callable[..., Any]] = {
     "model": model_position,
     "roadmap": roadmap_figure,
     "benchmark": benchmark,
+    "services": services_grid,
 }
 PARALLEL_FROM = 8
 

@@ -30,3 +30,6 @@ QUICK_WIN = "#2f6b3a"
 
 def perspective_colour(index: int) -> str:
     return PERSPECTIVES[index % len(PERSPECTIVES)]
+QUADRANTS = {"keep": "#3a9a6b", "improve-first": "#c2453d", "over-served": "#5b8db8",
+             "low-priority": "#9aa5b1"}
+"""The services grid's quadrants: keep, improve first, over-served, low priority."""

@@ -24,6 +24,14 @@ MAX_PHASE_LABELS = 12
 LEVEL_COLOURS = ListedColormap(list(LEVELS))
 
 
+def office_label(actions: Sequence[PlannedAction]) -> str:
+    """The legend of the actions without a perspective: set-up, and services to improve."""
+    services = any(a.step == "services" for a in actions)
+    setup = any(not a.perspectives and a.step != "services" for a in actions)
+    return ("Setting up the office and its services" if services and setup
+            else "The office's services" if services else "Setting up the office")
+
+
 def roadmap_figure(roadmap: Roadmap, titles: dict[str, str]) -> Figure:
     """Gantt chart (one bar per action, coloured by perspective) and a level heatmap."""
     actions = [*roadmap.actions, *roadmap.deferred]
@@ -39,7 +47,7 @@ def roadmap_figure(roadmap: Roadmap, titles: dict[str, str]) -> Figure:
     used = [p for p in perspectives if any(p in a.perspectives for a in actions)]
     handles = [Patch(color=colours[p], label=titles.get(p, p)) for p in used]
     if any(not a.perspectives for a in actions):
-        handles.append(Patch(color=SETUP, label="Setting up the office"))
+        handles.append(Patch(color=SETUP, label=office_label(actions)))
     if roadmap.deferred:
         handles.append(
             Patch(facecolor="#cccccc", hatch="//", edgecolor="white", label="Beyond the horizon")

@@ -17,6 +17,8 @@ TYPE_ID = "pmo-type"
 MODEL_ID = "operating-model"
 """The bundled questionnaires whose results drive roadmaps, by id (a workspace may replace
 their content but keeps their ids)."""
+SERVICES_ID = "pmo-services"
+"""The services survey whose question ids actions name under `services:`."""
 
 Report = Callable[[KeyPath, str], None]
 VALID_TARGETS = (0, 2, 3, 4, 5)
@@ -70,6 +72,7 @@ def check_actions(
             if maturity is not None:
                 _check_maturity_refs(report, action, maturity)
             _check_setup_keys(report, action, classifications)
+            _check_services(report, action, questionnaires.get(SERVICES_ID))
             for key, known in outcomes.items():
                 for k, ident in enumerate(getattr(action, key)):
                     if known is not None and ident not in known:
@@ -166,6 +169,18 @@ def _check_maturity_refs(report: Report, action: Action, maturity: Questionnaire
                 f"criterion '{criterion}' is at level {question.level}, "
                 f"but this action lifts to level {action.to_level}",
             )
+
+
+def _check_services(report: Report, action: Action, survey: Questionnaire | None) -> None:
+    """Services name questions of the services survey, and only actions without
+    perspectives name them (an action improves the office's service, or a perspective)."""
+    if action.services and action.perspectives:
+        report(("services",), "an action that names services has no perspectives; it is "
+                              "planned for the services, not for a maturity gap")
+    for k, service in enumerate(action.services):
+        if survey is not None and service not in survey.questions:
+            report(("services", k), f"unknown service '{service}' in '{SERVICES_ID}'"
+                                    f"{did_you_mean(service, survey.questions)}")
 
 
 SETUP_ONLY = ("in_place_if", "from_types", "replaces", "mandate")

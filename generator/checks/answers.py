@@ -21,7 +21,7 @@ from ..yamlio import YamlDoc, as_text, read_yaml
 if TYPE_CHECKING:
     import pandas as pd
 
-ANSWER_KEYS = ("answer", "current", "target", "evidence", "notes")
+ANSWER_KEYS = ("answer", "current", "target", "importance", "satisfaction", "evidence", "notes")
 COMPACT_ROWS = 100_000
 """Rows collected as Python strings before they are compacted: each file's strings are
 new objects, so a worker reading thousands of files would otherwise hold them all."""
@@ -297,12 +297,13 @@ def _check_answer(
             report((*loc, key), f"expected text, found {describe(value)}")
             value = ""
         texts[key] = value
-    stray = [k for k in (["answer"] if len(views) > 1 else ["current", "target"]) if k in fields]
+    stray = [k for k in ANSWER_KEYS[:5] if k in fields and k not in (
+        views if len(views) > 1 else ["answer"])]
     if stray and not isinstance(raw, dict):
         report(
             loc,
             "this questionnaire is answered for two points of view; write "
-            f"{{current: {as_text(raw)}, target: ...}}",
+            f"{{{views[0]}: {as_text(raw)}, {views[1]}: ...}}",
         )
         return
     if stray:

@@ -42,6 +42,8 @@ def check_questionnaire(
         _check_options(report, q, ("scales", i, "options"), scale.options)
     if q.kind == "maturity":
         _check_maturity(report, q)
+    elif q.kind == "services":
+        _check_services(report, q)
     else:
         _check_classification(report, q)
     earlier: set[str] = set()
@@ -146,7 +148,25 @@ def _check_scopes(report: Report, q: Questionnaire) -> None:
     )
 
 
+def _check_services(report: Report, q: Questionnaire) -> None:
+    """A services survey rates every service on importance and satisfaction, by score."""
+    if set(q.views) != {"importance", "satisfaction"}:
+        report(("views",), "services surveys are answered for 'importance' and 'satisfaction'")
+    if q.outcomes or q.levels:
+        report(("outcomes" if q.outcomes else "levels",),
+               "outcomes and levels are for classification and maturity questionnaires")
+    for si, section in enumerate(q.sections):
+        for qi, question in enumerate(section.questions):
+            scores = [o.score for o in q.options(question)]
+            if question.type == "choice" and scores and len(set(scores)) < len(scores):
+                report(("sections", si, "questions", qi),
+                       "each rating needs its own score (1 to 5 on the usual scale)")
+
+
 def _check_classification(report: Report, q: Questionnaire) -> None:
+    if not set(q.views) <= {"current", "target"}:
+        report(("views",), "classification questionnaires are answered for 'current' and "
+               "'target'")
     if len(q.outcomes) < 2:
         report(("outcomes",), f"expected at least 2 outcomes, found {len(q.outcomes)}")
     positioned = [o.position is not None for o in q.outcomes]

@@ -61,7 +61,8 @@ STEPS = (
     "Some questions are asked only after certain answers to earlier ones: the Shown when "
     "column says when. Leave such a question empty when its rule does not hold.",
     "Where there are Evidence and Notes columns, note the documents or records that back "
-    "your answer, and anything else the assessor should know.",
+    "your answer, and anything else the assessor should know. Where there is a Comments "
+    "column, say what should change about the service.",
     "You may leave questions empty and come back to them. Keep the layout as it is: the "
     "sheets are protected (without a password) so that the answers can be read back.",
     "Save the file in Excel format (.xlsx) and return it to whoever sent it to you.",
@@ -102,6 +103,7 @@ def columns(q: Questionnaire) -> tuple[Column, ...]:
     out += [Column("rule", "Shown when", 36)] if q.conditions else []
     out += [Column(f"view:{view}", header, 28) for view, header in view_headers(q).items()]
     out += [Column("evidence", "Evidence", 40), Column("notes", "Notes", 32)] if maturity else []
+    out += [Column("notes", "Comments", 40)] if q.kind == "services" else []
     return tuple(out)
 
 

@@ -86,6 +86,10 @@ class Action(Model):
     """Site pages under `content/`, e.g. `standards/pmo-lifecycle.md`."""
     lessons: list[Identifier] = Field(default_factory=list)
     """Lesson ids from the lessons-learned register, e.g. `LL-012`."""
+    services: list[Identifier] = Field(default_factory=list)
+    """Services (question ids of the services survey, e.g. `SRV-BENEFITS`) it improves. Such
+    an action has no perspectives; it is planned when a service it names is in the survey's
+    *improve first* quadrant, and only then."""
 
     @property
     def is_setup(self) -> bool:

@@ -17,6 +17,10 @@ questionnaires:
     version: "1.0"
     answers:
       PT-01: {current: one-programme, target: whole-organisation}
+  pmo-services:
+    version: "1.0"
+    answers:
+      SRV-REPORTING: {importance: 5, satisfaction: 2, notes: "Late and too long"}
 ```
 """
 
@@ -48,6 +52,10 @@ class Answer(Model):
     """Questionnaires with two points of view: the answer for today."""
     target: AnswerValue = None
     """Questionnaires with two points of view: the answer for what is needed."""
+    importance: AnswerValue = None
+    """Services surveys: how important the service is to the respondent (1 to 5)."""
+    satisfaction: AnswerValue = None
+    """Services surveys: how satisfied the respondent is with the service (1 to 5)."""
     evidence: Text = ""
     """What backs the answer: documents, data, examples (free text, may hold links)."""
     notes: Text = ""

@@ -1,9 +1,11 @@
 """The questionnaire format: scales, sections, questions, levels and outcomes.
 
-A questionnaire is either a *maturity* questionnaire (each question is an observable criterion
-at a maturity level of one perspective; answers are scored) or a *classification* questionnaire
+A questionnaire is a *maturity* questionnaire (each question is an observable criterion
+at a maturity level of one perspective; answers are scored), a *classification* questionnaire
 (each answer option gives points to outcomes such as "programme office" or "directive"; the
-result is a best fit, not a score). Rules that span several keys, such as references to scales
+result is a best fit, not a score), or a *services* survey (the office's customers rate each
+of its services on importance and on satisfaction; the result is an importance-performance
+grid). Rules that span several keys, such as references to scales
 or earlier questions, are checked by `generator.checks`.
 """
 
@@ -17,7 +19,7 @@ from pydantic import Field
 from .. import expr
 from .common import Flag, Identifier, Model, Text, Version
 
-View = Literal["current", "target"]
+View = Literal["current", "target", "importance", "satisfaction"]
 Scope = Literal["portfolio", "programme", "project", "office"]
 SCOPES: tuple[Scope, ...] = ("portfolio", "programme", "project", "office")
 """What a maturity criterion can evidence: portfolio, programme or project management, or the
@@ -134,6 +136,11 @@ class Scoring(Model):
     not / partly / largely / fully scale."""
     disagreement: float = Field(default=0.5, gt=0, le=1)
     """Flag a criterion for discussion when respondents' attainments differ by at least this."""
+    crosshairs: Literal["means", "midpoint"] = "means"
+    """Services surveys: where the grid's lines cross. `means`: at the mean importance and the
+    mean satisfaction over the rated services (each service counts once), so the grid shows
+    which services stand out from this office's own profile; `midpoint`: at the middle of the
+    rating scale (3 on a 1-5 scale), an absolute line."""
 
 
 class Questionnaire(Model):
@@ -143,13 +150,14 @@ class Questionnaire(Model):
     version: Version
     """`MAJOR.MINOR`. Responses must name the same major version."""
     title: Text
-    kind: Literal["maturity", "classification"]
+    kind: Literal["maturity", "classification", "services"]
     description: Text = ""
     instructions: Text = ""
     """Shown before the first question: who should answer, how long it takes (Markdown)."""
     views: dict[View, Text] = Field(default_factory=lambda: {"current": "Today"})
     """The points of view each question is answered for, with their labels, e.g.
-    `{current: The office you have, target: The office you need}`."""
+    `{current: The office you have, target: The office you need}`; a services survey has
+    `importance` and `satisfaction`."""
     scales: list[Scale] = Field(default_factory=list)
     levels: list[Level] = Field(default_factory=list)
     """Maturity questionnaires: one entry for each level 0 to 5."""

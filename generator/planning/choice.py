@@ -6,7 +6,8 @@
    set-up actions for that office; when the way of working must change, those for the new
    operating model. A transition action (one with `from_types`) stands in for the actions it
    `replaces`.
-3. Pinned actions, then every prerequisite of a chosen action.
+3. Pinned actions; actions naming a service in the services survey's *improve first*
+   quadrant; then every prerequisite of a chosen action.
 
 An action whose criteria are all met, and whose `in_place_if` holds, is never planned: it is
 listed as already in place, with the evidence. So is a set-up action without either (an
@@ -87,6 +88,10 @@ def choose(
         else:
             chosen[ident] = Choice(action, step_of(action), reasons.pinned(missing(action, s)),
                                    missing(action, s))
+    for ident, action in sorted(usable.items()):
+        rated = [s.improve_first[x] for x in action.services if x in s.improve_first]
+        if rated and ident not in chosen:
+            chosen[ident] = Choice(action, "services", reasons.services(rated), ())
     _add_prerequisites(s, chosen, actions, excluded, {**replaced, **covered}, in_place)
     return Selection(chosen, uncovered, in_place, replaced, covered)
 
@@ -116,6 +121,8 @@ def unsuited(action: Action, s: Situation) -> str | None:
 def is_in_place(action: Action, s: Situation) -> bool:
     """Every criterion it names is met and its `in_place_if` holds; a set-up action naming
     neither is in place when the office (or way of working) it serves is the one there is."""
+    if action.services and not (action.criteria or action.in_place_if):
+        return False  # the services survey, not the maturity answers, brings it in or not
     if action.criteria or action.in_place_if:
         met = not (s.unmet_ids & set(action.criteria))
         return met and (not action.in_place_if or _condition(action.in_place_if).evaluate(
@@ -148,7 +155,7 @@ def missing(action: Action, s: Situation) -> tuple[Finding, ...]:
 
 def setup_trigger(action: Action, s: Situation) -> str | None:
     """Why a set-up action comes into the plan (the office changes), or None."""
-    if not action.is_setup:
+    if not action.is_setup or action.services:  # services actions follow the survey
         return None
     if action.operating_models:
         if s.target_model and s.target_model != s.current_model:

@@ -58,6 +58,8 @@ def explain(
         return verdict("covered", "Not in the plan: the level steps already address every "
                                   "criterion it would establish, through " + ", ".join(by) + ".",
                        findings=ch.missing(a, s))
+    if a.services:
+        return verdict("not needed", f"Not in the plan: {_no_trigger(a, s)}.")
     if ch.is_in_place(a, s):
         found = ch.evidence(a, s)
         return verdict("already in place", "Not in the plan, and not needed: the answers show "
@@ -108,6 +110,12 @@ def _why_before(x: PlannedAction, d: PlannedAction) -> str:
 
 
 def _no_trigger(a: Action, s: Situation) -> str:
+    if a.services:
+        rated = [s.services[x] for x in a.services if x in s.services]
+        if not rated:
+            return "the services survey has no ratings of its services in this round"
+        return ("none of its services is in the services survey's improve-first quadrant: "
+                + "; ".join(rated))
     if a.operating_models:
         return (f"the office already works in the way wanted ({s.current_model}); actions that "
                 "change the way of working are planned only when it must change")

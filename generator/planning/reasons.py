@@ -57,6 +57,12 @@ def prerequisite(users: list[str], missing: tuple[Finding, ...]) -> str:
     return f"Needed first by {', '.join(users)}" + _missing(missing)
 
 
+def services(rated: list[str]) -> str:
+    """A services action: the services its customers want improved first."""
+    return ("Its customers rate the service important and are not satisfied with it "
+            f"(improve first in the services survey): {'; '.join(rated)}")
+
+
 def pinned(missing: tuple[Finding, ...]) -> str:
     return "Pinned in the organisation's roadmap settings" + _missing(missing)
 

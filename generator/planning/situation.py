@@ -17,6 +17,7 @@ from ..errors import GeneratorError
 from ..models import Questionnaire
 from ..scoring import ScoreTables
 from ..scoring.results import ClassificationResult, CriterionResult, Scorecard
+from ..scoring.services import QUADRANT_TITLES
 from ..workspace import Workspace
 from .results import Finding, Quote, Size
 
@@ -61,6 +62,10 @@ class Situation:
     answers: Mapping[str, str] = field(default_factory=dict)
     findings: Mapping[str, Finding] = field(default_factory=dict)
     size: Size = NO_SIZE
+    improve_first: Mapping[str, str] = field(default_factory=dict)
+    """Services in the services survey's *improve first* quadrant: id → how they were rated."""
+    services: Mapping[str, str] = field(default_factory=dict)
+    """Every service rated on both questions: id → its quadrant and ratings, in words."""
 
     @cached_property
     def unmet_ids(self) -> frozenset[str]:
@@ -130,6 +135,15 @@ def situation_of(ws: Workspace, tables: ScoreTables, card: Scorecard) -> Situati
         answers=answers,
         findings=findings,
         size=Size(org.sizing.staff, org.sizing.initiatives, org.sizing.units),
+        improve_first={
+            s.id: f"{s.title} (importance {s.importance:.2f}, satisfaction {s.satisfaction:.2f})"
+            for survey in card.services for s in survey.grid.in_quadrant("improve-first")
+        },
+        services={
+            s.id: f"{s.title} is {QUADRANT_TITLES[s.quadrant].lower()} (importance "
+                  f"{s.importance:.2f}, satisfaction {s.satisfaction:.2f})"
+            for survey in card.services for s in survey.grid.services if s.quadrant
+        },
     )
 
 

@@ -23,7 +23,7 @@ from .docx_writer import report_docx
 from .model import ReportDoc, build_report
 from .pdf_writer import raster_pages, report_pdf
 
-VERSION = "1"
+VERSION = "2"
 """Bump when the report's content or layout changes, to invalidate cached documents."""
 FORMATS = ("docx", "pdf")
 DPI = 200

@@ -20,6 +20,7 @@ from ..site.report import OrgReport
 from ..workspace import Workspace
 from .blocks import Block, Chart, Facts, Heading, Items, Para, Table, bold, led_by, text
 from .roadmap import roadmap_details, roadmap_section
+from .services import services_section
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,10 @@ def build_report(ws: Workspace, r: OrgReport, titles: dict[str, str],
     out += _maturity(r, charts)
     out += _type_and_model(ws, r, titles, charts)
     out += _disagreements(ws, r)
+    out += services_section(r.services, _chart(
+        charts, "services", "Services: importance and satisfaction (numbers as in the table)",
+        0.78), tuple(a.title for a in [*r.roadmap.actions, *r.roadmap.deferred]
+                     if a.step == "services") if r.roadmap else ())
     if r.roadmap is not None:
         out += roadmap_section(r.roadmap, titles, _chart(charts, "roadmap",
                                "Roadmap: when each action runs, and the maturity it projects"))
@@ -111,6 +116,10 @@ def _summary(r: OrgReport, titles: dict[str, str]) -> list[Block]:
     if r.operating_model is not None:
         facts.append(("Operating model", f"today: {_position(r.operating_model, 'current', titles)}"
                       f"; should be: {_position(r.operating_model, 'target', titles)}"))
+    if r.services is not None:
+        first = r.services.grid.in_quadrant("improve-first")
+        facts.append(("Services to improve first", "; ".join(s.title for s in first) or
+                      f"none, in the view of {r.services.respondents} customers"))
     if plan is not None:
         facts.append(("Roadmap", f"{len(plan.actions)} actions over {plan.horizon} months from "
                       f"{month(plan.start)}, at {number(plan.capacity)} person-days a month"
@@ -132,7 +141,8 @@ def _moves(step: str, titles: dict[str, str]) -> str:
     """A planned action's step in words: `governance 2→3` or setting up the office."""
     perspective, _, levels = step.partition(" ")
     if perspective not in titles or "→" not in levels:
-        return "to set up the office" if step == "set-up" else f"for {step}"
+        return {"set-up": "to set up the office",
+                "services": "to improve a service its customers rate low"}.get(step, f"for {step}")
     before, after = levels.split("→", 1)
     return f"to take {titles[perspective]} from level {before} to {after}"
 

@@ -18,6 +18,7 @@ from .frames import AGREED, ORG, ROUND, Lookup, response_frame
 from .maturity import MaturityTables, score_maturity
 from .results import Scorecard
 from .scorecard import classification_result, maturity_result, respondent_results
+from .services import ServicesTables, score_services, services_result
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class ScoreTables:
     responses: pd.DataFrame
     maturity: tuple[MaturityTables, ...]
     classifications: tuple[ClassificationTables, ...]
+    services: tuple[ServicesTables, ...] = ()
 
     @cached_property
     def responses_of(self) -> Lookup:
@@ -43,12 +45,15 @@ def score_workspace(ws: Workspace) -> ScoreTables:
     responses = response_frame(ws.responses)
     maturity = []
     classifications = []
+    services = []
     for q in ws.questionnaires.values():
         if q.kind == "maturity":
             maturity.append(score_maturity(q, ws.answers, responses))
+        elif q.kind == "services":
+            services.append(score_services(q, ws.answers, responses))
         else:
             classifications.append(score_classification(q, ws.answers, responses))
-    return ScoreTables(responses, tuple(maturity), tuple(classifications))
+    return ScoreTables(responses, tuple(maturity), tuple(classifications), tuple(services))
 
 
 def answered_rounds(ws: Workspace, tables: ScoreTables, org_id: str) -> list[str]:
@@ -94,6 +99,7 @@ def scorecard(
         classification_result(t, org_id, round_id, previous, int(counts.get(t.questionnaire.id, 0)))
         for t in tables.classifications
     ]
+    services = [services_result(t, org_id, round_id) for t in tables.services]
     label = next(r.label for r in org.rounds if r.id == round_id)
     return Scorecard(
         organisation=org.id,
@@ -103,6 +109,7 @@ def scorecard(
         previous_round=previous,
         maturity=tuple(m for m in maturity if m is not None),
         classifications=tuple(c for c in classifications if c is not None),
+        services=tuple(s for s in services if s is not None),
         respondents=respondent_results(people, tables.maturity, tables.classifications)
         if respondents
         else (),

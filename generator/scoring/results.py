@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from .services import ServicesResult
+
 Status = Literal["rated", "na", "dont_know", "unanswered"]
 
 
@@ -216,3 +218,5 @@ class Scorecard:
     maturity: tuple[MaturityResult, ...]
     classifications: tuple[ClassificationResult, ...]
     respondents: tuple[RespondentResult, ...]
+    services: tuple[ServicesResult, ...] = ()
+    """Services surveys: the importance-satisfaction grid."""

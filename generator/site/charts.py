@@ -27,13 +27,16 @@ from ..charts.palette import (
     GRID,
     HORIZON,
     LEVELS,
+    MUTED,
     PREVIOUS,
+    QUADRANTS,
     QUICK_WIN,
     SETUP,
     TARGET,
     perspective_colour,
 )
-from ..charts.roadmap import month_label, month_step
+from ..charts.roadmap import month_label, month_step, office_label
+from ..charts.services import QUADRANT_NAMES
 from ..planning import Roadmap
 from ..planning.results import FIRST_MONTHS
 
@@ -187,6 +190,44 @@ def model_position(
         height=80 + 40 * len(rows), min_width=480)
 
 
+def services_grid(labels: Sequence[str], importance: Sequence[float],
+                  satisfaction: Sequence[float], quadrants: Sequence[str],
+                  lines: tuple[float, float], scale: tuple[float, float] = (1, 5),
+                  titles: Sequence[str] = ()) -> BrowserChart:
+    """The importance-satisfaction grid: a point per service, a dataset per quadrant, and the
+    two dividing lines as lines of two points."""
+    low, high = scale[0] - 0.2, scale[1] + 0.2
+    datasets: list[Config] = []
+    for quadrant, name in QUADRANT_NAMES.items():
+        names = list(titles) or [""] * len(labels)
+        points = [{"x": s, "y": i, "label": label, "title": name}
+                  for label, i, s, q, name in zip(labels, importance, satisfaction, quadrants,
+                                                  names, strict=True) if q == quadrant]
+        datasets.append({"label": name, "data": points, "backgroundColor": QUADRANTS[quadrant],
+                         "borderColor": QUADRANTS[quadrant], "pointRadius": 6})
+    for name, points in (("Mean importance", [{"x": low, "y": lines[0]},
+                                              {"x": high, "y": lines[0]}]),
+                         ("Mean satisfaction", [{"x": lines[1], "y": low},
+                                                {"x": lines[1], "y": high}])):
+        datasets.append({"type": "line", "label": name, "data": points, "borderColor": MUTED,
+                         "borderDash": [6, 4], "borderWidth": 1, "pointRadius": 0,
+                         "fill": False})
+    whole = range(int(scale[0]), int(scale[1]) + 1)
+    axis = {"min": low, "max": high, "grid": {"color": GRID},
+            "pmoTicks": [[n, str(n)] for n in whole]}
+    return BrowserChart(
+        f"Scatter chart of {len(labels)} services by mean satisfaction (across) and mean "
+        "importance (up), coloured by quadrant: keep, improve first, over-served, low "
+        "priority. The table below gives every figure.",
+        {"type": "scatter", "data": {"datasets": datasets},
+         "options": {"scales": {
+             "x": {**axis, "title": {"display": True, "text": "Satisfaction (mean)"}},
+             "y": {**axis, "title": {"display": True, "text": "Importance (mean)"}}},
+             "plugins": {"legend": {"position": "bottom", "labels": {"usePointStyle": True}},
+                         "pmoPointLabels": {}}}},
+        height=460, min_width=420)
+
+
 def benchmark(titles: Sequence[str], counts: Sequence[Sequence[int]]) -> BrowserChart:
     head = "".join(f"<th>Level {level}</th>" for level in range(6))
     rows = "".join(f"<tr><td>{html.escape(t)}</td>" + "".join(f"<td>{n}</td>" for n in row)
@@ -223,7 +264,7 @@ def gantt(roadmap: Roadmap, titles: dict[str, str]) -> BrowserChart:
     legend = [{"text": titles.get(p, p), "colour": colours[p]} for p in perspectives
               if any(p in a.perspectives for a in actions)]
     if any(not a.perspectives for a in actions):
-        legend.append({"text": "Setting up the office", "colour": SETUP})
+        legend.append({"text": office_label(actions), "colour": SETUP})
     if roadmap.deferred:
         legend.append({"text": "Beyond the horizon", "colour": "#cccccc", "hatched": True})
     wins = sum(a.quick_win for a in actions)
@@ -283,4 +324,5 @@ _KINDS: dict[str, Callable[..., BrowserChart]] = {
     "model": model_position,
     "roadmap": gantt,
     "benchmark": benchmark,
+    "services": services_grid,
 }

@@ -30,6 +30,7 @@ from ..workspace import Workspace
 from .charts import browser_chart, levels_table
 from .practices import fill_pages
 from .report import OrgReport, org_report
+from .services import services_context, services_job
 from .survey import survey_page, surveys_index
 
 DOWNLOAD_VERSION = "3"
@@ -249,6 +250,9 @@ def _report(ws: Workspace, r: OrgReport, site: SiteFiles, links: _Links,
         site.page(f"{base}/maturity.md", render("org_maturity.md.j2", **context))
     if r.roadmap is not None:
         site.page(f"{base}/roadmap.md", render("org_roadmap.md.j2", **context))
+    if r.services is not None:
+        site.page(f"{base}/services.md", render("org_services.md.j2",
+                                                **context, **services_context(r.services)))
     if documents:
         site.charts.extend(jobs)
 
@@ -279,6 +283,10 @@ def report_charts(ws: Workspace, r: OrgReport, titles: dict[str, str], prefix: s
         jobs.append(ChartJob(f"{prefix}model.svg", "model", _model_args(ws, r)))
     if r.roadmap is not None:
         jobs.append(ChartJob(f"{prefix}roadmap.svg", "roadmap", (r.roadmap, titles)))
+    if r.services is not None:
+        job = services_job(r.services, ws.questionnaires.get(r.services.questionnaire),
+                           f"{prefix}services.svg")
+        jobs.extend([job] if job else [])
     return jobs
 
 

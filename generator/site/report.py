@@ -12,6 +12,7 @@ from ..planning import Roadmap
 from ..scoring import ScoreTables, answered_rounds, scorecard
 from ..scoring.results import ClassificationResult, MaturityResult, Scorecard
 from ..scoring.scorecard import one_decimal
+from ..scoring.services import ServicesResult
 from ..workspace import Workspace
 
 
@@ -60,6 +61,10 @@ class OrgReport:
     @property
     def operating_model(self) -> ClassificationResult | None:
         return next((c for c in self.card.classifications if c.questionnaire == MODEL_ID), None)
+
+    @property
+    def services(self) -> ServicesResult | None:
+        return self.card.services[0] if self.card.services else None
 
     def target(self, perspective: str) -> int | None:
         if self.roadmap is None:

@@ -44,6 +44,7 @@ def survey_data(q: Questionnaire) -> dict[str, Any]:
         "kind": q.kind,
         "views": [{"id": view, "label": label} for view, label in q.views.items()],
         "threshold": q.scoring.threshold,
+        "crosshairs": q.scoring.crosshairs,
         "levels": {str(level.level): level.name for level in q.levels},
         "outcomes": [
             {"id": o.id, "title": o.title, "position": o.position} for o in q.outcomes

@@ -1,0 +1,264 @@
+"""Score a services survey as an importance-performance grid.
+
+Each respondent rates each of the office's services twice, on importance and on satisfaction
+(1 to 5). Per service the grid takes the mean importance and the mean satisfaction over the
+respondents who gave a rating (N/A and don't know are left out of both), their gap
+(importance - satisfaction), and a quadrant:
+
+- **keep**: important and satisfied: keep doing it as it is done;
+- **improve first**: important, not satisfied: where the office's effort should go first;
+- **over-served**: satisfied but less important: effort that could move elsewhere;
+- **low priority**: neither: no action needed yet.
+
+The lines that divide the grid cross, by default, at the mean importance and the mean
+satisfaction over the rated services (each service counting once): the data-centred grid of
+importance-performance analysis. Customers tend to call almost every service important, so a
+line at the scale's midpoint would put nearly all of them in the upper half and tell the
+office little; `scoring.crosshairs: midpoint` asks for the absolute line instead. A value on
+a line counts as important (or satisfied).
+
+Agreed answer sets are left out: the survey asks for each customer's own view. Results by
+respondent group are given for groups of at least `MIN_GROUP` respondents, so that no one's
+ratings can be read from a group of one. A group is a role as the response files write it,
+up to any bracket or comma: `Project manager (branch refresh)` is a project manager.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from ..models import Questionnaire
+from .frames import AGREED, ORG, QUESTION, RESPONSE, ROUND, VALUE, VIEW, Lookup
+
+Quadrant = Literal["keep", "improve-first", "over-served", "low-priority"]
+QUADRANT_TITLES: dict[str, str] = {
+    "keep": "Keep",
+    "improve-first": "Improve first",
+    "over-served": "Over-served",
+    "low-priority": "Low priority",
+}
+MIN_GROUP = 2
+"""The smallest respondent group shown on its own."""
+SLACK = 1e-9
+"""Means that equal a line up to rounding noise count as on it (pmo-score.js does the same)."""
+ROLE, RATING, NOTES = "role", "rating", "notes"
+NO_ROLE = "No role given"
+
+
+@dataclass(frozen=True)
+class ServiceResult:
+    """One service on the grid.
+
+    Attributes:
+        importance: Mean importance (two decimals); None when nobody rated it.
+        satisfaction: Mean satisfaction (two decimals); None when nobody rated it.
+        gap: Importance minus satisfaction (two decimals); None unless both are rated.
+        quadrant: None unless both are rated.
+        rated: Respondents who rated its importance or its satisfaction.
+        na: Respondents who said it does not apply to them (in either rating).
+        comments: The respondents' notes on the service.
+    """
+
+    id: str
+    title: str
+    section: str
+    importance: float | None
+    satisfaction: float | None
+    gap: float | None
+    quadrant: Quadrant | None
+    rated: int
+    na: int
+    dont_know: int
+    comments: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ServiceGrid:
+    """The grid for a set of respondents: everyone, or one group of them.
+
+    Attributes:
+        importance_line: Where the importance line crosses (the mean importance of the rated
+            services, or the scale's midpoint).
+        satisfaction_line: Where the satisfaction line crosses.
+    """
+
+    label: str
+    respondents: int
+    importance_line: float | None
+    satisfaction_line: float | None
+    services: tuple[ServiceResult, ...]
+
+    def in_quadrant(self, quadrant: str) -> tuple[ServiceResult, ...]:
+        return tuple(s for s in self.services if s.quadrant == quadrant)
+
+
+@dataclass(frozen=True)
+class ServicesResult:
+    """A services survey's result for one organisation and round.
+
+    Attributes:
+        groups: The grid per respondent group (role) of at least `MIN_GROUP` respondents;
+            empty unless at least two groups are that large and the respondents left out
+            are none or at least two.
+        hidden_groups: Respondents in groups too small to show on their own.
+    """
+
+    questionnaire: str
+    title: str
+    crosshairs: str
+    respondents: int
+    grid: ServiceGrid
+    groups: tuple[ServiceGrid, ...]
+    hidden_groups: int
+
+    @property
+    def improve_first(self) -> tuple[str, ...]:
+        return tuple(s.id for s in self.grid.in_quadrant("improve-first"))
+
+
+@dataclass(frozen=True)
+class ServicesTables:
+    """Every rating of a services survey: one row per respondent, service and view."""
+
+    questionnaire: Questionnaire
+    ratings: pd.DataFrame
+
+    @cached_property
+    def of(self) -> Lookup:
+        return Lookup(self.ratings, [ORG, ROUND])
+
+
+def score_services(
+    q: Questionnaire, answers: pd.DataFrame, responses: pd.DataFrame
+) -> ServicesTables:
+    """The ratings of `q`, with each rating's number (NaN for N/A, don't know and text)."""
+    mine = responses[(responses["questionnaire"] == q.id) & ~responses[AGREED]]
+    rows = answers[answers[RESPONSE].isin(mine[RESPONSE])]
+    people = mine.set_index(RESPONSE)
+    scores = {(qid, o.value): o.score for qid, x in q.questions.items() for o in q.options(x)}
+    questions = rows[QUESTION].astype(str).to_numpy()
+    values = rows[VALUE].astype(str).to_numpy()
+    rating = np.array([scores.get(pair, np.nan) for pair in zip(questions, values, strict=True)],
+                      dtype=float)
+    response = rows[RESPONSE].to_numpy()
+    notes = rows[NOTES].astype(str).to_numpy() if NOTES in rows else np.full(len(rows), "")
+    frame = pd.DataFrame({
+        ORG: people[ORG].astype(str).reindex(response).to_numpy(),
+        ROUND: people[ROUND].astype(str).reindex(response).to_numpy(),
+        RESPONSE: response,
+        ROLE: people[ROLE].reindex(response).to_numpy(),
+        QUESTION: questions,
+        VIEW: rows[VIEW].astype(str).to_numpy(),
+        VALUE: values,
+        RATING: rating,
+        NOTES: notes,
+    })
+    return ServicesTables(q, frame)
+
+
+def services_result(tables: ServicesTables, org: str, round_id: str) -> ServicesResult | None:
+    """The grid of one organisation's round, overall and by group; None without answers."""
+    q = tables.questionnaire
+    rows = tables.of(org, round_id)
+    if rows.empty:
+        return None
+    labels = rows[ROLE].fillna("").astype(str).str.split(r"[(,]", regex=True).str[0].str.strip()
+    labels = labels.where(labels != "", NO_ROLE)
+    group_key = labels.str.casefold()
+    size = rows.groupby(group_key.to_numpy())[RESPONSE].nunique()
+    shown = [k for k in sorted(size.index) if size[k] >= MIN_GROUP]
+    hidden = int(size[[k for k in size.index if k not in shown]].sum())
+    groups: tuple[ServiceGrid, ...] = ()
+    # by group only when it says more than the whole, and the rest cannot be told apart by
+    # taking the shown groups away from everyone
+    if len(shown) >= 2 and hidden != 1:
+        first_label: dict[str, str] = {}
+        for key, label in zip(group_key, labels, strict=True):
+            first_label.setdefault(key, label)
+        groups = tuple(
+            grid(q, rows[(group_key == key).to_numpy()], first_label[key], comments=False)
+            for key in shown
+        )
+    return ServicesResult(
+        questionnaire=q.id,
+        title=q.title,
+        crosshairs=q.scoring.crosshairs,
+        respondents=int(rows[RESPONSE].nunique()),
+        grid=grid(q, rows, "All respondents"),
+        groups=groups,
+        hidden_groups=hidden if groups else 0,
+    )
+
+
+def grid(q: Questionnaire, rows: pd.DataFrame, label: str, *, comments: bool = True
+         ) -> ServiceGrid:
+    """The grid over the ratings in `rows` (one organisation's round, or a group of it)."""
+    rated = rows[rows[RATING].notna()]
+    means = rated.groupby([QUESTION, VIEW])[RATING].mean()
+    counts = {
+        status: rows[rows[VALUE] == status].groupby(QUESTION)[RESPONSE].nunique()
+        for status in ("na", "dont_know")
+    }
+    raters = rated.groupby(QUESTION)[RESPONSE].nunique()
+    notes = rows[rows[NOTES] != ""].drop_duplicates([RESPONSE, QUESTION]) if comments else None
+    pairs = {}
+    for qid, question in q.questions.items():
+        if question.type == "choice":
+            pairs[qid] = (_mean(means, qid, "importance"), _mean(means, qid, "satisfaction"))
+    importance_line, satisfaction_line = lines(q, list(pairs.values()))
+    services = []
+    for qid, (imp, sat) in pairs.items():
+        both = imp is not None and sat is not None
+        services.append(ServiceResult(
+            id=qid,
+            title=q.questions[qid].text,
+            section=q.section_of[qid].id,
+            importance=_round(imp),
+            satisfaction=_round(sat),
+            gap=_round(imp - sat) if both else None,  # type: ignore[operator]
+            quadrant=quadrant(imp, sat, importance_line, satisfaction_line) if both else None,
+            rated=int(raters.get(qid, 0)),
+            na=int(counts["na"].get(qid, 0)),
+            dont_know=int(counts["dont_know"].get(qid, 0)),
+            comments=tuple(notes[notes[QUESTION] == qid][NOTES]) if notes is not None else (),
+        ))
+    return ServiceGrid(label, int(rows[RESPONSE].nunique()), _round(importance_line),
+                       _round(satisfaction_line), tuple(services))
+
+
+def lines(q: Questionnaire, pairs: list[tuple[float | None, float | None]]
+          ) -> tuple[float | None, float | None]:
+    """Where the grid's lines cross: the means over the services rated on both, in
+    questionnaire order, or the midpoint of the rating scale."""
+    if q.scoring.crosshairs == "midpoint":
+        scores = [o.score for x in q.questions.values() for o in q.options(x)]
+        middle = (min(scores) + max(scores)) / 2 if scores else None
+        return middle, middle
+    both = [(i, s) for i, s in pairs if i is not None and s is not None]
+    if not both:
+        return None, None
+    return sum(i for i, _ in both) / len(both), sum(s for _, s in both) / len(both)
+
+
+def quadrant(importance: float, satisfaction: float, importance_line: float | None,
+             satisfaction_line: float | None) -> Quadrant:
+    important = importance >= (importance_line or 0) - SLACK
+    satisfied = satisfaction >= (satisfaction_line or 0) - SLACK
+    if important:
+        return "keep" if satisfied else "improve-first"
+    return "over-served" if satisfied else "low-priority"
+
+
+def _mean(means: pd.Series, qid: str, view: str) -> float | None:
+    value = means.get((qid, view))
+    return None if value is None or np.isnan(value) else float(value)
+
+
+def _round(value: float | None) -> float | None:
+    """Two decimals, halves up (as pmo-score.js rounds)."""
+    return None if value is None else float(np.floor(value * 100 + 0.5 + SLACK) / 100)
