@@ -90,7 +90,8 @@ class PageCache:
 
     def put_org(self, org: str, key: str, bundle: Bundle) -> None:
         outside = [p for p in bundle.files if not p.startswith(f"assessments/{org}/")]
-        assert not outside, f"{org}'s pages include {outside[:3]}"
+        if outside:
+            raise ValueError(f"{org}'s pages would keep other files: {outside[:3]}")
         self._write(self.folder / "orgs" / org, key, bundle)
 
     def _read(self, folder: Path, key: str, prefix: str) -> Bundle | None:
