@@ -148,12 +148,12 @@ def prepare(
     fresh = [o for o in orgs if o not in reused]
     with stage("plan", len(fresh)):
         roadmaps = _roadmaps(ws, tables, fresh, progress.advance)
-    with stage("render"):
+    with stage("render", len(fresh)):
         # a client site (org given) names no other organisation, not even one waiting
         waiting = [] if org else [o for o in sorted(ws.organisations) if o not in assessed]
         site = render_site(ws, tables, orgs, roadmaps, benchmark,
                            cache=root / ".pmo-cache" / "downloads", waiting=waiting,
-                           pages=pages, reused=reused)
+                           pages=pages, reused=reused, advance=progress.advance)
     with stage("charts", len(site.charts)):
         charts = draw_all(site.charts, root / ".pmo-cache" / "charts",
                           advance=progress.advance)
@@ -210,10 +210,9 @@ def build(
     started = time.perf_counter()
     ready = prepare(root, org=org, strict=strict, full=full, progress=progress)
     target = out or root / ("site" if org is None else f"site-{org}")
-    progress.stage("publish")
     published = time.perf_counter()
     published_as = publish(ready.config, target, _epoch(ready.ws), ready.files,
-                           incremental=not full)
+                           incremental=not full, progress=progress)
     timings = {**ready.timings, "publish": time.perf_counter() - published}
     return BuildReport(
         site=target,

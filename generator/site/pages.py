@@ -9,7 +9,7 @@ inputs did not change come from the cache instead of being rendered again.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,6 +40,7 @@ def render_site(
     benchmark_orgs: list[str] | None = None,
     pages: PageCache | None = None,
     reused: Mapping[str, Bundle] | None = None,
+    advance: Callable[[int], None] | None = None,
 ) -> SiteFiles:
     """The site's files: `orgs` get reports (those in `reused` as cached, the others rendered
     from their `roadmaps`); `benchmark` is the anonymised benchmark (or computed over
@@ -47,7 +48,7 @@ def render_site(
     assessments page.
 
     `cache` keeps template downloads by a hash of their source, as charts are kept; `pages`
-    keeps the common pages.
+    keeps the common pages and the overview; `advance` hears of each organisation rendered.
     """
     reused = reused or {}
     if benchmark is None and benchmark_orgs is not None:
@@ -73,6 +74,8 @@ def render_site(
         report = org_report(ws, tables, org, roadmaps.get(org))
         site.update(org_pages(ws, report, titles, links))
         site.rows[org] = overview_row(report, titles)
+        if advance is not None:
+            advance(1)
     rows = [site.rows[o] for o in orgs]
     waiting_orgs = [ws.organisations[o] for o in waiting]
     key = pages.overview_key([[r.record() for r in rows], repr(benchmark),
