@@ -63,11 +63,14 @@ class PageCache:
                                *(_tree(ws.root / part) for part in SHARED_INPUTS)])
 
     def org_key(self, org: str) -> str:
-        """The key of `org`'s pages: the shared inputs and its own files."""
+        """The key of `org`'s pages: the shared inputs, its own folder, its settings as loaded
+        (wherever its file lies) and any response file of it outside its folder."""
         folder = self.ws.layout.orgs / org
         elsewhere = sorted({r.path for r in self.ws.responses
                             if r.organisation == org and not _inside(r.path, folder)})
-        return _digest([self.shared, org, _tree(folder), *(_file(p) for p in elsewhere)])
+        settings = self.ws.organisations[org].model_dump_json()
+        return _digest([self.shared, org, settings, _tree(folder),
+                        *(_file(p) for p in elsewhere)])
 
     def common(self) -> Bundle | None:
         return self._read(self.folder / "common", self.shared, prefix="")
