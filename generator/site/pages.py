@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..models import Organisation
 from ..scoring.benchmark import MINIMUM as BENCHMARK_MINIMUM
 from ..scoring.benchmark import Benchmark, benchmark_of
 from ..workspace import Workspace
@@ -54,43 +55,57 @@ def render_site(
     if benchmark is None and benchmark_orgs is not None:
         benchmark = benchmark_of(ws, tables, benchmark_orgs)
     site = SiteFiles()
-    common = pages.common() if pages else None
-    if common is None:
-        shared, content = common_pages(ws, cache)
-        common = Bundle(shared.files, shared.titles, content=content)
-        if pages:
-            pages.put_common(common)
+    common = _common(ws, cache, pages)
     site.files.update(common.files)
     site.titles.update(common.titles)
     links = Links(ws, common.content)
     titles = titles_of(ws)
     for org in orgs:
         if org in reused:
-            site.files.update(reused[org].files)
-            site.titles.update(reused[org].titles)
+            _reuse(site, reused[org])
             site.rows[org] = reused[org].row  # type: ignore[assignment]
-            site.cached_charts += reused[org].charts
             continue
         report = org_report(ws, tables, org, roadmaps.get(org))
         site.update(org_pages(ws, report, titles, links))
         site.rows[org] = overview_row(report, titles)
         if advance is not None:
             advance(1)
-    rows = [site.rows[o] for o in orgs]
-    waiting_orgs = [ws.organisations[o] for o in waiting]
+    _overview(ws, site, [site.rows[o] for o in orgs], benchmark,
+              [ws.organisations[o] for o in waiting], pages, common.content)
+    return site
+
+
+def _common(ws: Workspace, cache: Path | None, pages: PageCache | None) -> Bundle:
+    common = pages.common() if pages else None
+    if common is None:
+        shared, content = common_pages(ws, cache)
+        common = Bundle(shared.files, shared.titles, content=content)
+        if pages:
+            pages.put_common(common)
+    return common
+
+
+def _overview(ws: Workspace, site: SiteFiles, rows: list[OverviewRow],
+              benchmark: Benchmark | None, waiting: list[Organisation],
+              pages: PageCache | None, content: Mapping[str, str]) -> None:
+    """The overview from the cache when what it shows is unchanged; else rendered, and its
+    key left for the pipeline to keep it once its chart is drawn."""
     key = pages.overview_key([[r.record() for r in rows], repr(benchmark),
                               [(o.id, o.name, [r.id for r in o.rounds_by_date])
-                               for o in waiting_orgs]]) if pages else None
+                               for o in waiting]]) if pages else None
     cached = pages.overview(key) if pages and key else None
     if cached is not None:
-        site.files.update(cached.files)
-        site.titles.update(cached.titles)
-        site.cached_charts += cached.charts
-    else:
-        site.update(overview(rows, benchmark, waiting_orgs, surveys=bool(ws.questionnaires),
-                             pages=common.content))
-        site.overview_key = key
-    return site
+        _reuse(site, cached)
+        return
+    site.update(overview(rows, benchmark, waiting, surveys=bool(ws.questionnaires),
+                         pages=content))
+    site.overview_key = key
+
+
+def _reuse(site: SiteFiles, bundle: Bundle) -> None:
+    site.files.update(bundle.files)
+    site.titles.update(bundle.titles)
+    site.cached_charts += bundle.charts
 
 
 __all__ = ["ASSETS", "BENCHMARK_MINIMUM", "SURVEY_GUIDE", "OverviewRow", "SiteFiles",

@@ -123,7 +123,8 @@ def mkdocs_build(config_file: Path, site_dir: Path, epoch: int, *, dirty: bool =
     try:
         with _environment(SOURCE_DATE_EPOCH=str(epoch), NO_MKDOCS_2_WARNING="1",
                           DISABLE_MKDOCS_2_WARNING="true"):
-            config = load_config(str(config_file), strict=not dirty, site_dir=str(site_dir))
+            config = load_config(str(config_file.absolute()), strict=not dirty,
+                                 site_dir=str(site_dir.absolute()))
             config.plugins["pmo-count"] = rendered  # type: ignore[index]
             build(config, dirty=dirty)
         problems = [m for m in collect.messages if not m.startswith(DIRTY_NOTICE)]
