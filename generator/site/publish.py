@@ -34,6 +34,8 @@ SHOWN = 10
 STATE = "published.json"
 STATE_VERSION = 1
 DIRTY_NOTICE = "A 'dirty' build is being performed"
+LINKABLE = (".pdf", ".docx", ".xlsx", ".png", ".jpg", ".svg")
+"""Static files a rebuild links to rather than copies from the previous site."""
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,7 @@ def publish(config_file: Path, target: Path, epoch: int, docs: Mapping[str, byte
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
     try:
         if mode == "incremental":
-            shutil.copytree(target, staging, dirs_exist_ok=True)  # copy2 keeps the times
+            _copy_previous(target, staging, config_file.parent / "docs", set(changed))
             rendered = mkdocs_build(config_file, staging, epoch, dirty=True, progress=progress)
             _merge_search_index(target, staging)
         else:
@@ -156,6 +158,28 @@ class _Count:
         if self.progress is not None:
             self.progress.advance(1)
         return html
+
+
+def _copy_previous(site: Path, staging: Path, docs: Path, changed: set[str]) -> None:
+    """Copy the previous site for a dirty build to update, keeping the files' times.
+
+    The report documents and charts make most of a site's bytes, and a dirty build leaves a
+    static file alone unless its source is newer than its copy: such files are hard links to
+    the previous site's (MkDocs' own test, checked here, plus the file's content unchanged),
+    which spares copying them. MkDocs overwrites files in place, so every other file, and any
+    file it might write, is a real copy: the previous site stays intact if the build fails.
+    """
+    def copy(source: str, target: str) -> None:
+        relative = Path(source).relative_to(site).as_posix()
+        original = docs / relative
+        if relative.endswith(LINKABLE) and relative not in changed and original.is_file() \
+                and Path(source).stat().st_mtime >= original.stat().st_mtime:
+            with contextlib.suppress(OSError):  # another file system: copy instead
+                os.link(source, target)
+                return
+        shutil.copy2(source, target)
+
+    shutil.copytree(site, staging, dirs_exist_ok=True, copy_function=copy)
 
 
 def _merge_search_index(previous_site: Path, staging: Path) -> None:
