@@ -141,8 +141,11 @@ def prepare(
                                      "build; add response files first")
         orgs = [org] if org else assessed
         benchmark = benchmark_of(ws, tables, assessed)
-    pages = PageCache(root / ".pmo-cache" / "pages", ws, "site" if org is None else "client",
-                      reuse=not full)
+    # a client build keeps its own entries, apart from the site's and other clients'
+    pages = PageCache(root / ".pmo-cache" / "pages", ws,
+                      "site" if org is None else f"client-{org}", reuse=not full)
+    if org is None:
+        pages.prune(orgs)
     keys = {o: pages.org_key(o) for o in orgs}
     reused = {o: b for o in orgs if (b := pages.org(o, keys[o])) is not None}
     fresh = [o for o in orgs if o not in reused]

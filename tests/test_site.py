@@ -219,19 +219,22 @@ def test_cached_pages_stay_with_their_organisation_and_build_kind(tmp_path):
     ws = load(root)
     a, b = sorted(ws.organisations)[:2]
     folder = root / ".pmo-cache" / "pages"
-    client = PageCache(folder, ws, "client")
+    client = PageCache(folder, ws, f"client-{a}")
     key = client.org_key(a)
     client.put_org(a, key, Bundle({f"assessments/{a}/index.md": b"# A"}, {}))
     assert client.org(a, key).files == {f"assessments/{a}/index.md": b"# A"}
-    site = PageCache(folder, ws, "site")
-    assert site.org(a, key) is None and site.org_key(a) != key
+    for other in (PageCache(folder, ws, "site"), PageCache(folder, ws, f"client-{b}")):
+        assert other.org(a, key) is None and other.org_key(a) != key
     assert client.org_key(b) != key
     # an entry put in another organisation's place is refused
-    shutil.copytree(folder / "client" / "orgs" / a, folder / "client" / "orgs" / b)
+    place = folder / f"client-{a}" / "orgs"
+    shutil.copytree(place / a, place / b)
     assert client.org(b, key) is None
     with pytest.raises(ValueError, match="other files"):
         client.put_org(a, key, Bundle({f"assessments/{b}/index.md": b"# B"}, {}))
-    assert PageCache(folder, ws, "client", reuse=False).org(a, key) is None  # --full
+    assert PageCache(folder, ws, f"client-{a}", reuse=False).org(a, key) is None  # --full
+    client.prune([a])
+    assert not (place / b).exists() and client.org(a, key) is not None
 
 
 # --- escaping -----------------------------------------------------------------------------

@@ -7,9 +7,10 @@ a rebuild takes them from `.pmo-cache/pages/` instead of scoring them into a rep
 and rendering them again. No page of an organisation shows another organisation's data (the
 benchmark is on the overview page only), so other organisations are not part of the key.
 
-Entries are kept per build kind (`site` or `client`) and per organisation, and an entry may
-only hold files under its own organisation's folder, so a client build can never pick up
-another organisation's pages. One entry per organisation is kept: the latest.
+Entries are kept per build kind (`site`, or `client-ORG` for a client build) and per
+organisation, and an entry may only hold files under its own organisation's folder, so a
+client build can never pick up another organisation's pages. One entry per organisation is
+kept, the latest; a whole-site build forgets organisations that no longer have a report.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -96,6 +98,14 @@ class PageCache:
         if outside:
             raise ValueError(f"{org}'s pages would keep other files: {outside[:3]}")
         self._write(self.folder / "orgs" / org, key, bundle)
+
+    def prune(self, orgs: Iterable[str]) -> None:
+        """Forget the organisations not in `orgs` (removed, or without answers any more)."""
+        keep = set(orgs)
+        folder = self.folder / "orgs"
+        for entry in folder.iterdir() if folder.is_dir() else ():
+            if entry.name not in keep:
+                shutil.rmtree(entry, ignore_errors=True)
 
     def _read(self, folder: Path, key: str, prefix: str) -> Bundle | None:
         if not self.reuse:
