@@ -130,7 +130,12 @@ def prepare(
         done.append(name)
 
     with stage("load"):
+        # a client build keeps its own entries, apart from the site's and other clients'
+        pages = PageCache(root / ".pmo-cache" / "pages", root,
+                          "site" if org is None else f"client-{org}",
+                          orgs=None if org is None else [org], reuse=not full)
         ws = load(root, strict=strict)
+        pages.loaded(ws)
     with stage("score"):
         tables = score_workspace(ws)
         assessed = [o for o in sorted(ws.organisations) if answered_rounds(ws, tables, o)]
@@ -141,9 +146,6 @@ def prepare(
                                      "build; add response files first")
         orgs = [org] if org else assessed
         benchmark = benchmark_of(ws, tables, assessed)
-    # a client build keeps its own entries, apart from the site's and other clients'
-    pages = PageCache(root / ".pmo-cache" / "pages", ws,
-                      "site" if org is None else f"client-{org}", reuse=not full)
     if org is None:
         pages.prune(orgs)
     keys = {o: pages.org_key(o) for o in orgs}

@@ -219,11 +219,12 @@ def test_cached_pages_stay_with_their_organisation_and_build_kind(tmp_path):
     ws = load(root)
     a, b = sorted(ws.organisations)[:2]
     folder = root / ".pmo-cache" / "pages"
-    client = PageCache(folder, ws, f"client-{a}")
+    client = PageCache(folder, root, f"client-{a}")
+    client.loaded(ws)
     key = client.org_key(a)
     client.put_org(a, key, Bundle({f"assessments/{a}/index.md": b"# A"}, {}))
     assert client.org(a, key).files == {f"assessments/{a}/index.md": b"# A"}
-    for other in (PageCache(folder, ws, "site"), PageCache(folder, ws, f"client-{b}")):
+    for other in (PageCache(folder, root, "site"), PageCache(folder, root, f"client-{b}")):
         assert other.org(a, key) is None and other.org_key(a) != key
     assert client.org_key(b) != key
     # an entry put in another organisation's place is refused
@@ -232,7 +233,7 @@ def test_cached_pages_stay_with_their_organisation_and_build_kind(tmp_path):
     assert client.org(b, key) is None
     with pytest.raises(ValueError, match="other files"):
         client.put_org(a, key, Bundle({f"assessments/{b}/index.md": b"# B"}, {}))
-    assert PageCache(folder, ws, f"client-{a}", reuse=False).org(a, key) is None  # --full
+    assert PageCache(folder, root, f"client-{a}", reuse=False).org(a, key) is None  # --full
     client.prune([a])
     assert not (place / b).exists() and client.org(a, key) is not None
 

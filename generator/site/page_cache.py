@@ -2,10 +2,12 @@
 
 An organisation's pages (report pages, charts, report documents) are made from its own folder
 (organisation file, response files, invitations), the shared inputs (questionnaires, actions,
-library, content, settings and branding) and the generator itself. When none of that changed,
-a rebuild takes them from `.pmo-cache/pages/` instead of scoring them into a report, planning
-and rendering them again. No page of an organisation shows another organisation's data (the
-benchmark is on the overview page only), so other organisations are not part of the key.
+library, content, `workspace.yaml` with its settings, the branding's logo) and the generator
+itself. When none of that changed, a rebuild takes them from `.pmo-cache/pages/` instead of
+gathering the organisation's report, planning and rendering them again (the workspace is still
+scored as a whole, which is quick and feeds the benchmark). No page of an organisation
+shows another organisation's data (the benchmark is on the overview page only), so other
+organisations are not part of the key.
 
 Entries are kept per build kind (`site`, or `client-ORG` for a client build) and per
 organisation, and an entry may only hold files under its own organisation's folder, so a
@@ -28,7 +30,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from ..files import write_atomic
-from ..workspace import Workspace
+from ..workspace import Layout, Workspace
 from .overview import OverviewRow
 
 VERSION = "1"
@@ -55,24 +57,36 @@ class Bundle:
 
 class PageCache:
     """The entries of one build kind under `folder` (`.pmo-cache/pages`); with `reuse` off
-    (a full build) entries are written but never read."""
+    (a full build) entries are written but never read.
 
-    def __init__(self, folder: Path, ws: Workspace, kind: str, *, reuse: bool = True) -> None:
+    Made before the workspace is loaded: the keys hash the files as they were before they
+    were read, so a file saved during a build can only make the next build render again,
+    never keep pages made from what it held before.
+    """
+
+    def __init__(self, folder: Path, root: Path, kind: str, *,
+                 orgs: Iterable[str] | None = None, reuse: bool = True) -> None:
         self.folder = folder / kind
-        self.ws = ws
         self.reuse = reuse
-        self.shared = _digest([generator_fingerprint(), VERSION, kind, ws.branding.key,
-                               *(_tree(ws.root / part) for part in SHARED_INPUTS)])
+        self.inputs = [generator_fingerprint(), VERSION, kind,
+                       *(_tree(root / part) for part in SHARED_INPUTS)]
+        self.orgs = Layout(root).orgs
+        names = orgs if orgs is not None else (
+            p.name for p in self.orgs.iterdir() if p.is_dir()) if self.orgs.is_dir() else ()
+        self.folders = {name: _tree(self.orgs / name) for name in names
+                        if not name.startswith(".")}
+        self.shared = _digest(self.inputs)
+
+    def loaded(self, ws: Workspace) -> None:
+        """Add what only the loaded workspace knows: the branding, whose logo may be any file."""
+        self.shared = _digest([*self.inputs, ws.branding.key])
 
     def org_key(self, org: str) -> str:
-        """The key of `org`'s pages: the shared inputs, its own folder, its settings as loaded
-        (wherever its file lies) and any response file of it outside its folder."""
-        folder = self.ws.layout.orgs / org
-        elsewhere = sorted({r.path for r in self.ws.responses
-                            if r.organisation == org and not _inside(r.path, folder)})
-        settings = self.ws.organisations[org].model_dump_json()
-        return _digest([self.shared, org, settings, _tree(folder),
-                        *(_file(p) for p in elsewhere)])
+        """The key of `org`'s pages: the shared inputs and its own folder (its organisation
+        file, response files and invitations: the loader keeps every organisation's files in
+        its folder)."""
+        folder = self.folders.get(org) or _tree(self.orgs / org)
+        return _digest([self.shared, org, folder])
 
     def common(self) -> Bundle | None:
         return self._read(self.folder / "common", self.shared, prefix="")
@@ -177,14 +191,6 @@ def _file(path: Path) -> str:
         return f"{path.name}:{hashlib.sha256(path.read_bytes()).hexdigest()}"
     except OSError:
         return f"{path.name}:-"
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.absolute().relative_to(folder.absolute())
-    except ValueError:
-        return False
-    return True
 
 
 def _digest(parts: Iterable[str]) -> str:
