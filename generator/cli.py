@@ -467,7 +467,7 @@ def report(state: State, org: str, round_id: str | None, fmt: str, out: Path | N
     help="Where to put the site (default: site/, or site-ORG/ with --org).",
 )
 @click.option("--full", is_flag=True,
-              help="Re-render every page, not only those that changed since the last build.")
+              help="Render every page again, ignoring the page cache and the last build.")
 @strict_option
 @verbose_option
 @click.pass_obj
@@ -476,12 +476,12 @@ def build(state: State, org: str | None, out: Path | None, full: bool, strict: b
 
     Loads and scores everything, plans the roadmaps, renders the pages into build/ (the
     browser draws their charts), then runs `mkdocs build --strict`. The new site replaces
-    the old one only if the build succeeds; a rebuild re-renders only the pages that
-    changed. With --org, the site contains that organisation's reports, as pages and as
-    DOCX and PDF, and no other organisation's name, data or free text (an anonymised
-    benchmark appears when at least five organisations have been assessed). The
-    workspace's own site offers the documents only with `site: {report_documents: all}`
-    in workspace.yaml.
+    the old one only if the build succeeds; a rebuild renders again only the organisations
+    whose files changed, and MkDocs only the pages that changed. With --org, the site
+    contains that organisation's reports, as pages and as DOCX and PDF, and no other
+    organisation's name, data or free text (an anonymised benchmark appears when at least
+    five organisations have been assessed). The workspace's own site offers the documents
+    only with `site: {report_documents: all}` in workspace.yaml.
 
     \b
     Example:

@@ -12,17 +12,20 @@ import datetime as dt
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from .charts.jobs import draw_all
 from .checks.actions import MATURITY_ID
 from .errors import GeneratorError, Problem
 from .files import write_atomic
 from .loader import load
 from .planning import Roadmap, roadmaps_for
 from .scoring import ScoreTables, answered_rounds, score_workspace
+from .scoring.benchmark import benchmark_of
 from .site.config import build_config
+from .site.overview import OVERVIEW_PAGE
+from .site.page_cache import Bundle, PageCache
 from .site.pages import SiteFiles, render_site, report_file
 from .site.publish import publish
 from .site.writer import sync
@@ -109,9 +112,14 @@ def prepare(
     *,
     org: str | None = None,
     strict: bool = False,
+    full: bool = False,
     progress: Progress | None = None,
 ) -> Prepared:
-    """Every stage up to a written docs folder and MkDocs configuration in `build/`."""
+    """Every stage up to a written docs folder and MkDocs configuration in `build/`.
+
+    The pages of an organisation whose inputs did not change since the last build of the same
+    kind come from `.pmo-cache/pages/` unless `full` is set (see `site.page_cache`).
+    """
     progress = progress or Progress()
     done: list[str] = []
     timings: dict[str, float] = {}
@@ -125,7 +133,12 @@ def prepare(
         done.append(name)
 
     with stage("load"):
+        # a client build keeps its own entries, apart from the site's and other clients'
+        pages = PageCache(root / ".pmo-cache" / "pages", root,
+                          "site" if org is None else f"client-{org}",
+                          orgs=None if org is None else [org], reuse=not full)
         ws = load(root, strict=strict)
+        pages.loaded(ws)
     with stage("score"):
         tables = score_workspace(ws)
         assessed = [o for o in sorted(ws.organisations) if answered_rounds(ws, tables, o)]
@@ -135,13 +148,22 @@ def prepare(
                 raise GeneratorError(f"'{org}' has no answers yet, so there is no report to "
                                      "build; add response files first")
         orgs = [org] if org else assessed
-    with stage("plan", len(orgs)):
-        roadmaps = _roadmaps(ws, tables, orgs, progress.advance)
-    with stage("render"):
+        benchmark = benchmark_of(ws, tables, assessed)
+    looked = time.perf_counter()  # timed apart: `plan` stays the planner's own time
+    if org is None:
+        pages.prune(orgs)
+    keys = {o: pages.org_key(o) for o in orgs}
+    reused = {o: b for o in orgs if (b := pages.org(o, keys[o])) is not None}
+    fresh = [o for o in orgs if o not in reused]
+    timings["cache"] = time.perf_counter() - looked
+    with stage("plan", len(fresh)):
+        roadmaps = _roadmaps(ws, tables, fresh, progress.advance)
+    with stage("render", len(fresh)):
         # a client site (org given) names no other organisation, not even one waiting
         waiting = [] if org else [o for o in sorted(ws.organisations) if o not in assessed]
-        site = render_site(ws, tables, orgs, roadmaps, benchmark_orgs=assessed,
+        site = render_site(ws, tables, orgs, roadmaps, benchmark,
                            cache=root / ".pmo-cache" / "downloads", waiting=waiting,
+                           pages=pages, reused=reused, advance=progress.advance,
                            documents=org is not None or ws.site.report_documents == "all")
     with stage("charts", len(site.charts)):
         charts = draw_all(site.charts, root / ".pmo-cache" / "charts",
@@ -150,13 +172,35 @@ def prepare(
         documents = _documents(ws, site, charts.charts, root / ".pmo-cache" / "documents",
                                progress)
     files = {**site.files, **documents}  # the charts are in the documents (the site's: pages)
+    for o in fresh:
+        pages.put_org(o, keys[o], _bundle(site, files, o))
+    if site.overview_key:
+        pages.put_overview(site.overview_key, _overview_bundle(site, files))
     build_dir = root / "build" / (org or "site")
     with stage("write"):
         written, _ = sync(build_dir / "docs", files)
         write_atomic(build_dir / "mkdocs.yml",
                      build_config(root / "mkdocs.yml", build_dir, site.titles))
-    return Prepared(ws, build_dir, files, len(charts.charts), charts.drawn, written,
-                    tuple(done), timings)
+    return Prepared(ws, build_dir, files, len(charts.charts) + site.cached_charts, charts.drawn,
+                    written, tuple(done), timings)
+
+
+def _overview_bundle(site: SiteFiles, files: dict[str, bytes]) -> Bundle:
+    """The assessments index and what its charts drew."""
+    paths = [OVERVIEW_PAGE, *(job.path for job in site.charts
+                              if not job.path.startswith(tuple(f"assessments/{o}/"
+                                                               for o in site.rows)))]
+    return Bundle({p: files[p] for p in paths if p in files},
+                  {OVERVIEW_PAGE: site.titles[OVERVIEW_PAGE]}, charts=len(paths) - 1)
+
+
+def _bundle(site: SiteFiles, files: dict[str, bytes], org: str) -> Bundle:
+    """What the cache keeps of one organisation: every file in its folder, pages' titles,
+    its overview row and the number of its charts."""
+    prefix = f"assessments/{org}/"
+    return Bundle({p: d for p, d in files.items() if p.startswith(prefix)},
+                  {p: t for p, t in site.titles.items() if p.startswith(prefix)},
+                  site.rows[org], sum(job.path.startswith(prefix) for job in site.charts))
 
 
 def build(
@@ -170,16 +214,16 @@ def build(
 ) -> BuildReport:
     """Build the site of the workspace at `root` (only `org`'s reports with `org` given).
 
-    A rebuild re-renders only the pages that changed unless `full` is set.
+    A rebuild renders only the organisations whose inputs changed, and MkDocs only the pages
+    that changed, unless `full` is set.
     """
     progress = progress or Progress()
     started = time.perf_counter()
-    ready = prepare(root, org=org, strict=strict, progress=progress)
+    ready = prepare(root, org=org, strict=strict, full=full, progress=progress)
     target = out or root / ("site" if org is None else f"site-{org}")
-    progress.stage("publish")
     published = time.perf_counter()
     published_as = publish(ready.config, target, _epoch(ready.ws), ready.files,
-                           incremental=not full)
+                           incremental=not full, progress=progress)
     timings = {**ready.timings, "publish": time.perf_counter() - published}
     return BuildReport(
         site=target,
@@ -198,10 +242,29 @@ def build(
     )
 
 
+def draw_all(jobs: list[Any], cache: Path, advance: Callable[[int], None]) -> Any:
+    """`charts.jobs.draw_all`, importing matplotlib only when there is a chart: a rebuild that
+    takes every page from the cache has none."""
+    if not jobs:
+        return _NoCharts()
+    from .charts.jobs import draw_all as draw
+
+    return draw(jobs, cache, advance=advance)
+
+
+@dataclass(frozen=True)
+class _NoCharts:
+    charts: dict[str, bytes] = field(default_factory=dict)
+    drawn: int = 0
+    cached: int = 0
+
+
 def _documents(ws: Workspace, site: SiteFiles, charts: dict[str, bytes], cache: Path,
                progress: Progress) -> dict[str, bytes]:
     """Each organisation's report as DOCX and PDF, next to its report pages, with the charts
-    the site has just drawn."""
+    just drawn for them."""
+    if not site.reports:  # spares importing the document writers
+        return {}
     from .report import report_doc, report_files
 
     docs = []

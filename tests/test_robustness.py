@@ -209,13 +209,13 @@ def test_every_stage_succeeds_on_odd_but_valid_workspaces(base, spec):
     from generator.planning import roadmap_for
     from generator.roadmap_views import render_roadmap, terminal
     from generator.scoring import answered_rounds, score_workspace, scorecard
-    from generator.site.pages import _titles, render_site
+    from generator.site.pages import render_site, titles_of
 
     root, questionnaires = base
     write(root, spec, questionnaires)
     ws = load(root)  # generated valid: any InputError here is a bug
     tables = score_workspace(ws)
-    titles = _titles(ws)
+    titles = titles_of(ws)
     console = Console(file=open("/dev/null", "w"), width=100)  # noqa: SIM115, PTH123
     assessed, roadmaps = [], {}
     for org in ws.organisations:

@@ -7,6 +7,7 @@ import gzip
 import io
 import json
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -125,6 +126,10 @@ def test_a_failed_build_leaves_the_previous_site(tmp_path):
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     page = root / "content" / "standards" / "kpis.md"
     page.write_text(page.read_text() + "\n[broken](no-such-page.md)\n")
+    # an answer changes too: the incremental build copies its report documents and charts
+    # for real, and links to the others; none of the previous site's files may change
+    answers = root / "assessments" / "orgs" / GOLDEN_ORG / "2025-q1" / "sanjay-p.yaml"
+    answers.write_text(answers.read_text().replace("GOV-3-1: partly", "GOV-3-1: fully"))
     with pytest.raises(GeneratorError, match="MkDocs could not build the site"):
         build(root)
     after = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
@@ -136,7 +141,10 @@ def tree(site: Path) -> dict[Path, bytes]:
     return {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
-def test_a_rebuild_renders_only_what_changed_and_equals_a_full_build(tmp_path):
+def test_a_rebuild_renders_only_what_changed_and_equals_a_full_build(tmp_path, monkeypatch):
+    import generator.pipeline
+    import generator.site.pages
+
     root = copy_workspace(tmp_path / "ws")
     assert build(root).mode == "full"
     assert build(root).mode == "unchanged"
@@ -144,11 +152,20 @@ def test_a_rebuild_renders_only_what_changed_and_equals_a_full_build(tmp_path):
     text = answers.read_text()
     assert "GOV-3-1: partly" in text
     answers.write_text(text.replace("GOV-3-1: partly", "GOV-3-1: fully"))
-    page = root / "content" / "standards" / "kpis.md"
-    page.write_text(page.read_text() + "\nA sentence added for the test.\n")
+    rendered, planned = spy(monkeypatch, generator.site.pages, "org_pages",
+                            lambda ws, r, *a: r.org.id), \
+        spy(monkeypatch, generator.pipeline, "_roadmaps", lambda ws, tables, orgs, *a: orgs)
     again = build(root)
+    # only the organisation whose answers changed is planned and rendered again
+    assert rendered == [GOLDEN_ORG] and planned == [[GOLDEN_ORG]]
     assert again.mode == "incremental"
     assert 0 < again.rendered < again.pages / 4
+    page = root / "content" / "standards" / "kpis.md"
+    page.write_text(page.read_text() + "\nA sentence added for the test.\n")
+    again = build(root)  # a shared input changed: every organisation again
+    reports = {o for o in load(root).organisations
+               if (root / "build" / "site" / "docs" / "assessments" / o).is_dir()}
+    assert again.mode == "incremental" and sorted(rendered[1:]) == sorted(reports)
     full = build(root, out=tmp_path / "full", full=True)
     assert full.mode == "full" and full.rendered == full.pages
     assert tree(again.site) == tree(full.site)
@@ -156,6 +173,19 @@ def test_a_rebuild_renders_only_what_changed_and_equals_a_full_build(tmp_path):
     settings = root / "mkdocs.yml"
     settings.write_text(settings.read_text().replace("site_name: ", "site_name: New "))
     assert build(root).mode == "full"
+
+
+def spy(monkeypatch, module, name, record):
+    """Calls of `module.name`, each recorded as `record(*args)`; the function still runs."""
+    calls = []
+    real = getattr(module, name)
+
+    def wrapper(*args, **kwargs):
+        calls.append(record(*args))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, wrapper)
+    return calls
 
 
 def test_plain_mkdocs_builds_the_hand_written_pages(tmp_path):
@@ -231,6 +261,7 @@ def site_text(site: Path) -> dict[str, str]:
 def test_a_client_site_holds_no_other_organisations_data(tmp_path, client):
     root = copy_workspace(tmp_path / "ws")
     ws = load(root)
+    build(root)  # the whole site first: its page cache holds every organisation's pages
     site = build(root, org=client).site
     texts = site_text(site)
     assert any(ws.organisations[client].name in text for text in texts.values())
@@ -244,6 +275,32 @@ def test_a_client_site_holds_no_other_organisations_data(tmp_path, client):
         for needle in identifying_strings(ws, other):
             leaks = [name for name, text in texts.items() if needle in text]
             assert not leaks, f"{other}'s {needle!r} appears in {leaks[:3]}"
+
+
+def test_cached_pages_stay_with_their_organisation_and_build_kind(tmp_path):
+    from generator.site.page_cache import Bundle, PageCache
+
+    root = copy_workspace(tmp_path / "ws")
+    ws = load(root)
+    a, b = sorted(ws.organisations)[:2]
+    folder = root / ".pmo-cache" / "pages"
+    client = PageCache(folder, root, f"client-{a}")
+    client.loaded(ws)
+    key = client.org_key(a)
+    client.put_org(a, key, Bundle({f"assessments/{a}/index.md": b"# A"}, {}))
+    assert client.org(a, key).files == {f"assessments/{a}/index.md": b"# A"}
+    for other in (PageCache(folder, root, "site"), PageCache(folder, root, f"client-{b}")):
+        assert other.org(a, key) is None and other.org_key(a) != key
+    assert client.org_key(b) != key
+    # an entry put in another organisation's place is refused
+    place = folder / f"client-{a}" / "orgs"
+    shutil.copytree(place / a, place / b)
+    assert client.org(b, key) is None
+    with pytest.raises(ValueError, match="other files"):
+        client.put_org(a, key, Bundle({f"assessments/{b}/index.md": b"# B"}, {}))
+    assert PageCache(folder, root, f"client-{a}", reuse=False).org(a, key) is None  # --full
+    client.prune([a])
+    assert not (place / b).exists() and client.org(a, key) is not None
 
 
 # --- escaping -----------------------------------------------------------------------------

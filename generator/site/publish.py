@@ -23,6 +23,7 @@ import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from ..errors import GeneratorError
 from ..files import write_atomic
@@ -33,6 +34,8 @@ SHOWN = 10
 STATE = "published.json"
 STATE_VERSION = 1
 DIRTY_NOTICE = "A 'dirty' build is being performed"
+LINKABLE = (".pdf", ".docx", ".xlsx", ".png", ".jpg", ".svg")
+"""Static files a rebuild links to rather than copies from the previous site."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,14 @@ class Published:
     """Pages MkDocs rendered."""
 
 
+class Progress(Protocol):
+    """Told how many pages MkDocs will render, then of each page rendered."""
+
+    def stage(self, name: str, total: int | None = None) -> None: ...
+
+    def advance(self, steps: int = 1) -> None: ...
+
+
 class _Collect(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
@@ -55,43 +66,50 @@ class _Collect(logging.Handler):
 
 
 def publish(config_file: Path, target: Path, epoch: int, docs: Mapping[str, bytes],
-            *, incremental: bool = True) -> Published:
+            *, incremental: bool = True, progress: Progress | None = None) -> Published:
     """Build the site of `config_file` into `target`, all or nothing.
 
     `docs` is the docs folder's content, which decides whether an incremental build is safe.
+    `progress` hears of the `publish` stage with the pages to render, then of each page.
     """
     state_file = config_file.parent / STATE
     state = _state(config_file, target, docs)
     previous = _read_state(state_file)
     mode = "full"
+    changed: list[str] = []
     if incremental and previous is not None and target.is_dir() and \
             (target / "search" / "search_index.json").is_file():
         same_shape = all(previous.get(k) == state[k] for k in ("version", "config", "target"))
         if same_shape and previous["docs"].keys() == state["docs"].keys():
             changed = [p for p, h in state["docs"].items() if previous["docs"][p] != h]
             mode = "incremental" if changed else "unchanged"
+    pages = [p for p in (changed if mode == "incremental" else docs) if p.endswith(".md")]
+    if progress is not None:
+        progress.stage("publish", len(pages) if mode != "unchanged" else None)
     if mode == "unchanged":
         return Published(mode, 0)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
     try:
         if mode == "incremental":
-            shutil.copytree(target, staging, dirs_exist_ok=True)  # copy2 keeps the times
-            pages = mkdocs_build(config_file, staging, epoch, dirty=True)
+            _copy_previous(target, staging, config_file.parent / "docs", set(changed))
+            rendered = mkdocs_build(config_file, staging, epoch, dirty=True, progress=progress)
             _merge_search_index(target, staging)
         else:
-            pages = mkdocs_build(config_file, staging, epoch)
+            rendered = mkdocs_build(config_file, staging, epoch, progress=progress)
         _swap(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         state_file.unlink(missing_ok=True)
         raise
     write_atomic(state_file, json.dumps(state, sort_keys=True))
-    return Published(mode, pages)
+    return Published(mode, rendered)
 
 
-def mkdocs_build(config_file: Path, site_dir: Path, epoch: int, *, dirty: bool = False) -> int:
-    """`mkdocs build --strict` in this process; returns the pages rendered.
+def mkdocs_build(config_file: Path, site_dir: Path, epoch: int, *, dirty: bool = False,
+                 progress: Progress | None = None) -> int:
+    """`mkdocs build --strict` in this process; returns the pages rendered, each told to
+    `progress` as it is done.
 
     A dirty build cannot run in strict mode (MkDocs warns that it is dirty), so its warnings
     are checked here instead: any warning but that notice fails the build, as strict would.
@@ -103,11 +121,12 @@ def mkdocs_build(config_file: Path, site_dir: Path, epoch: int, *, dirty: bool =
     collect = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
-    rendered = _Count()
+    rendered = _Count(progress)
     try:
         with _environment(SOURCE_DATE_EPOCH=str(epoch), NO_MKDOCS_2_WARNING="1",
                           DISABLE_MKDOCS_2_WARNING="true"):
-            config = load_config(str(config_file), strict=not dirty, site_dir=str(site_dir))
+            config = load_config(str(config_file.absolute()), strict=not dirty,
+                                 site_dir=str(site_dir.absolute()))
             config.plugins["pmo-count"] = rendered  # type: ignore[index]
             build(config, dirty=dirty)
         problems = [m for m in collect.messages if not m.startswith(DIRTY_NOTICE)]
@@ -130,11 +149,37 @@ def mkdocs_build(config_file: Path, site_dir: Path, epoch: int, *, dirty: bool =
 class _Count:
     """Counts the pages MkDocs renders; MkDocs registers any object's `on_*` methods."""
 
-    pages = 0
+    def __init__(self, progress: Progress | None = None) -> None:
+        self.pages = 0
+        self.progress = progress
 
     def on_page_content(self, html: str, **kwargs: object) -> str:
         self.pages += 1
+        if self.progress is not None:
+            self.progress.advance(1)
         return html
+
+
+def _copy_previous(site: Path, staging: Path, docs: Path, changed: set[str]) -> None:
+    """Copy the previous site for a dirty build to update, keeping the files' times.
+
+    The report documents and charts make most of a site's bytes, and a dirty build leaves a
+    static file alone unless its source is newer than its copy: such files are hard links to
+    the previous site's (MkDocs' own test, checked here, plus the file's content unchanged),
+    which spares copying them. MkDocs overwrites files in place, so every other file, and any
+    file it might write, is a real copy: the previous site stays intact if the build fails.
+    """
+    def copy(source: str, target: str) -> None:
+        relative = Path(source).relative_to(site).as_posix()
+        original = docs / relative
+        if relative.endswith(LINKABLE) and relative not in changed and original.is_file() \
+                and Path(source).stat().st_mtime >= original.stat().st_mtime:
+            with contextlib.suppress(OSError):  # another file system: copy instead
+                os.link(source, target)
+                return
+        shutil.copy2(source, target)
+
+    shutil.copytree(site, staging, dirs_exist_ok=True, copy_function=copy)
 
 
 def _merge_search_index(previous_site: Path, staging: Path) -> None:

@@ -5,15 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..checks.actions import MATURITY_ID, MODEL_ID, TYPE_ID
 from ..models import Lesson, Organisation
-from ..planning import Roadmap
 from ..scoring import ScoreTables, answered_rounds, scorecard
 from ..scoring.results import ClassificationResult, MaturityResult, Scorecard
 from ..scoring.scorecard import one_decimal
 from ..scoring.services import ServicesResult
 from ..workspace import Workspace
+
+if TYPE_CHECKING:
+    from ..planning import Roadmap
 
 
 @dataclass(frozen=True)
