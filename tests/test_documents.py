@@ -302,6 +302,12 @@ def test_report_docx_is_an_editable_word_document(sample):
                             "The office's services", "Improvement roadmap",
                             "The trend over rounds"]
     assert "Appendix: method and every criterion" in headings
+    method = " ".join(p.text for p in doc.paragraphs[[p.text for p in doc.paragraphs].index(
+        "How the results were worked out"):])
+    assert "four questionnaires" in method and "Services." in method
+    assert "Portfolio, programme and project." in method
+    assert "registered trade marks of AXELOS Limited" in method
+    assert not any("P3O maturity" in p.text for p in doc.paragraphs)
     assert {p.text for p in doc.paragraphs if p.style.name == "Heading 2"} >= {
         "The first 90 days", "The plan by quarter"}
     assert any(p.style.name == "Caption" for p in doc.paragraphs)

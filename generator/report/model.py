@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..markdown_text import Run, blocks
-from ..render import month, number
+from ..render import month, number, render
 from ..scope_views import gap_criteria, headline, reading, share
 from ..scoring.results import ClassificationResult, CriterionResult, MaturityResult
 from ..site.report import OrgReport
@@ -72,7 +72,7 @@ def build_report(ws: Workspace, r: OrgReport, titles: dict[str, str],
     return ReportDoc(
         org_id=r.org.id, org_name=r.org.name, round=r.card.round, round_label=r.card.round_label,
         date=date, prepared_for=r.org.name,
-        subtitle="PMO type, operating model and P3O maturity assessment",
+        subtitle="PMO maturity, type and operating model assessment",
         blocks=tuple(b for b in out if b is not None),
     )
 
@@ -358,30 +358,39 @@ def _trend(r: OrgReport, charts: dict[str, tuple[str, tuple[Any, ...]]]) -> list
 
 
 METHOD = """\
-The assessment used three questionnaires: the PMO type the organisation has and needs, the
-operating model of its office (from supportive to directive), and maturity in nine
-perspectives of portfolio, programme and project management.
+The assessment has four questionnaires, and an organisation may answer only some of them: the
+PMO type the organisation has and needs, the operating model of its office (from supportive
+to directive), maturity in nine perspectives of portfolio, programme and project management,
+and a survey of the office's customers about its services.
 
 - **Maturity.** Each perspective has observable criteria at levels 2 to 5, answered not,
   partly, largely or fully in place, or not applicable. A perspective's **staged level** is
   the highest level at which every criterion at and below it is at least largely in place;
   its **continuous score** (0 to 5) also credits partial progress. The **overall level** is
   the weakest perspective's level.
+- **Portfolio, programme and project.** Each maturity criterion is also tagged with what it
+  evidences: portfolio, programme or project management, or the office that supports them.
+  The same answers, grouped by that tag across all perspectives, give a score per view; the
+  staged levels stay per perspective.
 - **Several respondents** are combined by the median answer of each criterion. Where
   answers differ widely, the criterion is flagged for a workshop; an answer agreed there,
   with its evidence, replaces the individual answers.
 - **PMO type and operating model** are classified, not scored: each answer points to types
   or positions, and the fit to each type is the share of the points it could have had.
+- **Services.** The office's customers rate each of its services from 1 to 5 for importance
+  and for satisfaction. Each service's mean ratings place it on a grid whose lines are this
+  office's average importance and satisfaction; results by group are shown only for groups
+  large enough to keep each respondent anonymous.
 - **The roadmap** closes the gap between each perspective's level and its target one level
   at a time, prerequisites first and quick wins early, within the capacity available each
-  month.
+  month; it also plans actions for the services to improve first.
 """
 
 
 def _appendix(ws: Workspace, r: OrgReport) -> list[Block]:
     out: list[Block] = [Heading("Appendix: method and every criterion")]
     out.append(Heading("How the results were worked out", 2))
-    for block in blocks(METHOD):
+    for block in blocks(METHOD + render("acknowledgement.md.j2")):
         if block.kind == "paragraph":
             out.append(Para(block.runs))
         else:
