@@ -162,10 +162,18 @@ def test_the_roadmap_plans_actions_for_services_to_improve_first(run):
 
     planned = {a["id"]: a for a in json.loads(out)["actions"]}
     reporting = planned["srv-redesign-reporting"]
-    assert reporting["title"] == "Redesign the portfolio reporting service with its customers"
+    assert reporting["title"] == "Test the portfolio reporting service with its readers and " \
+        "improve it"
     assert "Portfolio and project reporting (importance 4.88, satisfaction 2.63)" in \
         reporting["reason"]
     assert "srv-share-lessons" not in planned  # lessons are low priority at Northwind
+    # a service action improves what the maturity and set-up actions build: it comes after them
+    for service, built_by in (("srv-redesign-reporting", "setup-portfolio-reporting"),
+                              ("srv-follow-benefits", "ben-portfolio-benefits-service"),
+                              ("srv-capacity-view", "res-capacity-view")):
+        assert planned[service]["start"] > planned[built_by]["end"], service
+        assert planned[service]["effort"] < planned[built_by]["effort"] / 2, service
+    assert "srv-follow-benefits-register" not in planned  # the portfolio office's version is
 
 
 def test_an_action_naming_an_unknown_service_is_an_error(tmp_path):
