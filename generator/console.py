@@ -19,7 +19,7 @@ from .scoring.results import (
     Scorecard,
     ViewResult,
 )
-from .scoring.services import QUADRANT_TITLES, ServicesResult
+from .scoring.services import MIN_GROUP, QUADRANT_TITLES, ServicesResult
 
 
 def scorecard_view(sc: Scorecard) -> RenderableType:
@@ -203,8 +203,8 @@ def _services(v: ServicesResult) -> Iterator[RenderableType]:
         yield Text(f"{group.label} ({group.respondents}): improve first: "
                    f"{escape(', '.join(first)) or 'none'}")
     if v.hidden_groups:
-        yield Text(f"{_plural(v.hidden_groups, 'respondent')} in roles of fewer than 2 "
-                   "people are counted only in the whole")
+        yield Text(f"{_plural(v.hidden_groups, 'respondent')} in roles of fewer than "
+                   f"{MIN_GROUP} people are counted only in the whole")
 
 
 def _two(value: float | None) -> str:

@@ -13,7 +13,7 @@ from generator.loader import load
 from generator.models import Questionnaire
 from generator.scoring import score_workspace, scorecard
 from generator.scoring.frames import response_frame
-from generator.scoring.services import score_services, services_result
+from generator.scoring.services import MIN_GROUP, score_services, services_result
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -64,26 +64,45 @@ def test_grid_means_gaps_and_quadrants():
     assert result.improve_first == ("A",)
 
 
+# a third sponsor and a third project manager: groups of three are shown
+GROUPS = {
+    **RATINGS,
+    ("s3", "sponsor, Board"): {"A": (4, 2), "B": (4, 4), "C": (3, 5), "D": (1, 2)},
+    ("p3", "Project manager (Roads)"): {"A": (5, 2), "B": (4, 3), "C": (2, 4), "D": (2, 2)},
+}
+
+
 def test_groups_by_role_without_bracketed_detail():
-    result = scored(SERVICES, RATINGS)
+    result = scored(SERVICES, GROUPS)
     assert [(g.label, g.respondents) for g in result.groups] == [
-        ("Project manager", 2), ("Sponsor", 2)]
+        ("Project manager", 3), ("Sponsor", 3)]
     sponsors = result.groups[1]
-    assert (sponsors.importance_line, sponsors.satisfaction_line) == (3.25, 3.13)
+    assert (sponsors.importance_line, sponsors.satisfaction_line) == (3.17, 3.21)
     assert [s.quadrant for s in sponsors.services] == [
         "improve-first", "keep", "over-served", "low-priority"]
     assert sponsors.services[0].comments == ()  # comments are shown for the whole only
 
 
-def test_a_group_of_one_hides_the_groups():
-    """With one respondent left over, the shown groups taken from the whole would give away
-    that person's ratings: no groups at all."""
-    alone = {**RATINGS, ("f1", "Finance"): {"A": (3, 3)}}
-    result = scored(SERVICES, alone)
-    assert (result.groups, result.hidden_groups, result.respondents) == ((), 0, 5)
-    two = {**alone, ("f2", "Finance (group)"): {"A": (3, 3)}, ("b1", "Board member"): {}}
-    result = scored(SERVICES, {k: v for k, v in two.items() if v})
-    assert [g.label for g in result.groups] == ["Finance", "Project manager", "Sponsor"]
+def test_a_group_of_two_is_not_shown():
+    """In a group of two each member could work out the other's ratings."""
+    assert MIN_GROUP == 3
+    result = scored(SERVICES, RATINGS)
+    assert (result.groups, result.hidden_groups, result.respondents) == ((), 0, 4)
+
+
+def test_fewer_left_out_than_a_group_hides_the_groups():
+    """With one or two respondents left over, the shown groups taken from the whole would give
+    away their ratings: no groups at all."""
+    for extra in (1, 2):
+        more = {**GROUPS, **{(f"f{i}", "Finance"): {"A": (3, 3)} for i in range(extra)}}
+        result = scored(SERVICES, more)
+        assert (result.groups, result.hidden_groups, result.respondents) == ((), 0, 6 + extra)
+    three = {**GROUPS, **{(f"f{i}", "Finance (group)"): {"A": (3, 3)} for i in range(3)}}
+    assert [g.label for g in scored(SERVICES, three).groups] == [
+        "Finance", "Project manager", "Sponsor"]
+    left = {**GROUPS, **{(f"b{i}", f"Board member {i}"): {"A": (3, 3)} for i in range(3)}}
+    result = scored(SERVICES, left)  # three left out, each alone in a group: no one exposed
+    assert (len(result.groups), result.hidden_groups) == (2, 3)
 
 
 def test_lines_at_the_scale_midpoint():
@@ -151,7 +170,7 @@ def test_answer_in_the_wrong_views_names_the_right_ones(tmp_path):
 def test_pmo_score_prints_the_grid(run):
     status, out, _ = run("score", "northwind-bank", cwd=ROOT)
     assert status == 0
-    assert "PMO services survey: 8 respondents; lines at the means" in out
+    assert "PMO services survey: 10 respondents; lines at the means" in out
     assert "Benefits" in out and "Improve" in out  # the table wraps in a narrow terminal
 
 
@@ -164,7 +183,7 @@ def test_the_roadmap_plans_actions_for_services_to_improve_first(run):
     reporting = planned["srv-redesign-reporting"]
     assert reporting["title"] == "Test the portfolio reporting service with its readers and " \
         "improve it"
-    assert "Portfolio and project reporting (importance 4.88, satisfaction 2.63)" in \
+    assert "Portfolio and project reporting (importance 4.90, satisfaction 2.70)" in \
         reporting["reason"]
     assert "srv-share-lessons" not in planned  # lessons are low priority at Northwind
     # a service action improves what the maturity and set-up actions build: it comes after them
@@ -230,7 +249,7 @@ def test_a_sample_organisation_s_site_page_and_report_show_the_grid(sample_site)
     chart = next(b for b in doc.blocks[at:] if isinstance(b, Chart))
     assert chart.kind == "services" and len(chart.args[0]) == 13
     table = next(b for b in doc.blocks[at:] if isinstance(b, Table))
-    assert table.rows[0][1:] == ("Benefits tracking", "4.75", "1.57", "3.18", "Improve first")
+    assert table.rows[0][1:] == ("Benefits tracking", "4.80", "1.44", "3.36", "Improve first")
 
 
 # --- the Excel form and a survey tool's CSV export --------------------------------------------
@@ -332,6 +351,6 @@ def test_explain_says_where_an_unplanned_action_s_services_sit(run):
     assert out.splitlines() == [
         "Turn lessons into a service that project teams use [srv-share-lessons]: not needed",
         "  Not in the plan: none of its services is in the services survey's improve-first "
-        "quadrant: Lessons and knowledge sharing is low priority (importance 2.25, "
-        "satisfaction 2.25).",
+        "quadrant: Lessons and knowledge sharing is low priority (importance 2.20, "
+        "satisfaction 2.10).",
     ]

@@ -2094,6 +2094,9 @@ SERVICE_ONLY: dict[str, dict[str, tuple[str, str]]] = {
         "hugo-r": ("project", "Project manager (mortgage platform)"),
         "elena-v": ("sponsor", "Sponsor (Chief Risk Officer)"),
         "tariq-m": ("finance", "Finance business partner (Retail Banking)"),
+        # a third sponsor and project manager: groups of three are shown on their own
+        "nadia-k": ("programme", "Programme manager (payments modernisation)"),
+        "leo-w": ("project", "Project manager (payments gateway)"),
     },
     "riverside-health": {
         "amelia-r": ("member", "Ward manager (pilot wards)"),

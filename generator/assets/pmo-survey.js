@@ -569,7 +569,7 @@
       : "Lines at your mean importance (" + result.lines[0].toFixed(2) + ") and mean " +
         "satisfaction (" + result.lines[1].toFixed(2) + ").";
     add(panel, "p", lines + " The office sees everyone's ratings together, by group only " +
-        "where at least two people share a role.");
+        "where at least " + this.data.min_group + " people share a role.");
     var table = add(scroller(panel, "Your ratings by service"), "table", "");
     var head = add(add(table, "thead", ""), "tr", "");
     ["Service", "Importance", "Satisfaction", "Gap", "Quadrant"].forEach(function (h) {

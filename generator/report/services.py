@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..scoring.services import ServicesResult
+from ..scoring.services import MIN_GROUP, ServicesResult
 from ..site.services import grid_rows
 from .blocks import Block, Chart, Heading, Items, Para, Table, bold, text
 
@@ -41,8 +41,8 @@ def services_section(result: ServicesResult | None, chart: Chart | None,
         (1, 5, 2, 2, 1.5, 2.5), right=(0, 2, 3, 4)))
     if result.groups:
         out.append(Heading("By group", 2, new_page=False))
-        out.append(text("Services each group of at least two respondents would improve first "
-                        "(each group's grid has its own lines):"))
+        out.append(text(f"Services each group of at least {MIN_GROUP} respondents would "
+                        "improve first (each group's grid has its own lines):"))
         out.append(Table(
             ("Group", "People", "Improve first"),
             tuple((group.label, str(group.respondents),

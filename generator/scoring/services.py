@@ -19,7 +19,8 @@ a line counts as important (or satisfied).
 
 Agreed answer sets are left out: the survey asks for each customer's own view. Results by
 respondent group are given for groups of at least `MIN_GROUP` respondents, so that no one's
-ratings can be read from a group of one. A group is a role as the response files write it,
+ratings can be read from their group's: in a group of two, each member could work out the
+other's. A group is a role as the response files write it,
 up to any bracket or comma: `Project manager (branch refresh)` is a project manager.
 """
 
@@ -43,8 +44,8 @@ QUADRANT_TITLES: dict[str, str] = {
     "over-served": "Over-served",
     "low-priority": "Low priority",
 }
-MIN_GROUP = 2
-"""The smallest respondent group shown on its own."""
+MIN_GROUP = 3
+"""The smallest respondent group shown on its own (the survey page says so too)."""
 SLACK = 1e-9
 """Means that equal a line up to rounding noise count as on it (pmo-score.js does the same)."""
 ROLE, RATING, NOTES = "role", "rating", "notes"
@@ -106,7 +107,7 @@ class ServicesResult:
     Attributes:
         groups: The grid per respondent group (role) of at least `MIN_GROUP` respondents;
             empty unless at least two groups are that large and the respondents left out
-            are none or at least two.
+            are none or at least `MIN_GROUP`.
         hidden_groups: Respondents in groups too small to show on their own.
     """
 
@@ -182,9 +183,9 @@ def services_result(tables: ServicesTables, org: str, round_id: str) -> Services
     shown = [k for k in sorted(members) if len(members[k]) >= MIN_GROUP]
     hidden = sum(len(v) for k, v in members.items() if k not in shown)
     groups: tuple[ServiceGrid, ...] = ()
-    # by group only when it says more than the whole, and the rest cannot be told apart by
-    # taking the shown groups away from everyone
-    if len(shown) >= 2 and hidden != 1:
+    # by group only when it says more than the whole, and the rest, worked out by taking the
+    # shown groups away from everyone, are as many as a group that could be shown
+    if len(shown) >= 2 and (hidden == 0 or hidden >= MIN_GROUP):
         groups = tuple(
             grid(q, rows.subset([i for i, k in enumerate(keys) if k == key]), first_label[key],
                  comments=False)

@@ -6,7 +6,13 @@ from dataclasses import dataclass
 
 from ..charts.jobs import ChartJob
 from ..models import Questionnaire
-from ..scoring.services import QUADRANT_TITLES, ServiceGrid, ServiceResult, ServicesResult
+from ..scoring.services import (
+    MIN_GROUP,
+    QUADRANT_TITLES,
+    ServiceGrid,
+    ServiceResult,
+    ServicesResult,
+)
 
 
 @dataclass(frozen=True)
@@ -57,4 +63,5 @@ def services_context(result: ServicesResult) -> dict[str, object]:
         return QUADRANT_TITLES.get(found.quadrant or "", "—") if found else "—"
 
     return {"services": result, "rows": grid_rows(result), "quadrant_of": quadrant_of,
+            "min_group": MIN_GROUP,
             "two": lambda value: "—" if value is None else f"{value:.2f}"}

@@ -20,6 +20,7 @@ from ..forms.questions import choices, condition_in_words
 from ..models import Questionnaire
 from ..models.questionnaire import Question
 from ..render import render, show_tags
+from ..scoring.services import MIN_GROUP
 
 SHORT_LABEL = 32
 """Options with labels up to this long sit side by side; longer ones are listed."""
@@ -45,6 +46,7 @@ def survey_data(q: Questionnaire) -> dict[str, Any]:
         "views": [{"id": view, "label": label} for view, label in q.views.items()],
         "threshold": q.scoring.threshold,
         "crosshairs": q.scoring.crosshairs,
+        "min_group": MIN_GROUP,
         "levels": {str(level.level): level.name for level in q.levels},
         "outcomes": [
             {"id": o.id, "title": o.title, "position": o.position} for o in q.outcomes
