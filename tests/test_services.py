@@ -354,3 +354,28 @@ def test_explain_says_where_an_unplanned_action_s_services_sit(run):
         "quadrant: Lessons and knowledge sharing is low priority (importance 2.20, "
         "satisfaction 2.10).",
     ]
+
+
+def test_the_grid_says_its_lines_are_the_office_s_own_averages():
+    from generator.site.services import (
+        borderline,
+        lines_meaning,
+        low_across_the_board,
+        one_respondent,
+    )
+
+    result = scored(SERVICES, RATINGS)  # lines at 3.00 and 3.00
+    assert "not necessarily satisfactory" in lines_meaning(result)
+    assert low_across_the_board(result) == ""  # on the midpoint is not below it
+    low = scored(SERVICES, {who: {k: (i, max(1, s - 1) if isinstance(s, int) else s)
+                                  for k, (i, s) in v.items()} for who, v in RATINGS.items()})
+    assert "satisfaction is low across the board" in low_across_the_board(low)
+    # 4 raters: one can move a mean by 4 / 4 = 1.0; A (4.5, 2.0) is 1.0 from the lines
+    assert [s.id for s in borderline(result)] == ["A", "B", "C"]  # D is rated by three: 1.33
+    eight = scored(SERVICES, {(f"{w}{n}", role): v for (w, role), v in RATINGS.items()
+                              for n in (1, 2)})
+    assert borderline(eight) == ()  # 0.5 with eight: each service is 1.0 or more from a line
+    assert "4 ÷ the number who rated it (0.5 with eight)" in one_respondent(eight)
+    assert one_respondent(eight).endswith("No service here is that close to a line.")
+    assert one_respondent(result).endswith(
+        "borderline: Service A; Service B; Service C.")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..scoring.services import MIN_GROUP, ServicesResult
-from ..site.services import grid_rows
+from ..site.services import grid_rows, lines_meaning, low_across_the_board, one_respondent
 from .blocks import Block, Chart, Heading, Items, Para, Table, bold, text
 
 
@@ -23,8 +23,12 @@ def services_section(result: ServicesResult | None, chart: Chart | None,
              "importance and on satisfaction, from 1 to 5. The grid divides the services "
              f"{lines}: ", bold("keep"), " (important and satisfied), ", bold("improve first"),
              " (important, not satisfied), ", bold("over-served"),
-             " (satisfied, less important) and ", bold("low priority"), " (neither)."),
+             " (satisfied, less important) and ", bold("low priority"), " (neither). ",
+             lines_meaning(result)),
     ]
+    if low_across_the_board(result):
+        out.append(text(low_across_the_board(result)))
+    out.append(text(one_respondent(result)))
     first = g.in_quadrant("improve-first")
     if first:
         out.append(text("Improve first: ", bold("; ".join(

@@ -118,6 +118,8 @@ class ServicesResult:
     grid: ServiceGrid
     groups: tuple[ServiceGrid, ...]
     hidden_groups: int
+    scale: tuple[float, float] = (1.0, 5.0)
+    """The lowest and highest rating."""
 
     @property
     def improve_first(self) -> tuple[str, ...]:
@@ -199,6 +201,7 @@ def services_result(tables: ServicesTables, org: str, round_id: str) -> Services
         grid=grid(q, rows, "All respondents"),
         groups=groups,
         hidden_groups=hidden if groups else 0,
+        scale=_scale(q),
     )
 
 
@@ -292,6 +295,11 @@ def lines(q: Questionnaire, pairs: list[tuple[float | None, float | None]]
     if not both:
         return None, None
     return sum(i for i, _ in both) / len(both), sum(s for _, s in both) / len(both)
+
+
+def _scale(q: Questionnaire) -> tuple[float, float]:
+    scores = [o.score for x in q.questions.values() for o in q.options(x)]
+    return (float(min(scores)), float(max(scores))) if scores else (1.0, 5.0)
 
 
 def quadrant(importance: float, satisfaction: float, importance_line: float | None,

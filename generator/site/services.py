@@ -55,6 +55,60 @@ def services_job(result: ServicesResult, q: Questionnaire | None, path: str) -> 
     ))
 
 
+def lines_meaning(result: ServicesResult) -> str:
+    """What a service's side of the lines says, and does not say."""
+    if result.crosshairs != "means":
+        return ("The lines sit at the middle of the rating scale: above the satisfaction line "
+                "means rated better than middling.")
+    return ("The lines are this office's own averages: above the satisfaction line means "
+            "better than this office's other services, not necessarily satisfactory, and above "
+            "the importance line means more important to its customers than its other "
+            "services.")
+
+
+def low_across_the_board(result: ServicesResult) -> str:
+    """A warning when the mean satisfaction is below the middle of the scale; else empty."""
+    line = result.grid.satisfaction_line
+    middle = sum(result.scale) / 2
+    if result.crosshairs != "means" or line is None or line >= middle:
+        return ""
+    return (f"The mean satisfaction ({line:.2f}) is below the middle of the scale "
+            f"({middle:g}): satisfaction is low across the board, so even the services in "
+            "keep and over-served may fall short of what their customers need.")
+
+
+def borderline(result: ServicesResult) -> tuple[ServiceResult, ...]:
+    """Services closer to a line than one respondent could move their mean."""
+    g = result.grid
+    if g.importance_line is None or g.satisfaction_line is None:
+        return ()
+    span = result.scale[1] - result.scale[0]
+    return tuple(
+        s for s in g.services
+        if s.quadrant and s.rated and s.importance is not None and s.satisfaction is not None
+        and min(abs(s.importance - g.importance_line),
+                abs(s.satisfaction - g.satisfaction_line)) <= span / s.rated)
+
+
+def one_respondent(result: ServicesResult) -> str:
+    """How far one respondent can move a mean, and the services that close to a line."""
+    span = result.scale[1] - result.scale[0]
+    out = (f"One respondent can move a service's mean by up to {span:g} ÷ the number who "
+           f"rated it ({span / 8:.1f} with eight), so a service that close to a line could "
+           "sit on either side of it.")
+    near = borderline(result)
+    rated = [x for x in result.grid.services if x.quadrant]
+    if not near:
+        return out + " No service here is that close to a line."
+    if len(near) == len(rated):
+        return out + (" Every service here is that close to a line: read the quadrants as "
+                      "questions for a conversation with the office's customers rather than "
+                      "as findings.")
+    counts = {x.rated for x in near}
+    return out + " That close to a line here, so read their quadrant as borderline: " + "; ".join(
+        s.title + ("" if len(counts) == 1 else f" ({s.rated} rated)") for s in near) + "."
+
+
 def services_context(result: ServicesResult) -> dict[str, object]:
     """What the organisation's services page needs besides the report's context."""
 
@@ -63,5 +117,7 @@ def services_context(result: ServicesResult) -> dict[str, object]:
         return QUADRANT_TITLES.get(found.quadrant or "", "—") if found else "—"
 
     return {"services": result, "rows": grid_rows(result), "quadrant_of": quadrant_of,
-            "min_group": MIN_GROUP,
+            "min_group": MIN_GROUP, "lines_meaning": lines_meaning(result),
+            "low_across_the_board": low_across_the_board(result),
+            "one_respondent": one_respondent(result),
             "two": lambda value: "—" if value is None else f"{value:.2f}"}
