@@ -57,12 +57,15 @@ STEPS = (
     "Where a questionnaire has two answer columns, such as the office you have today and "
     "the office you need, answer in both.",
     "Read the guidance next to each question. Choose Not applicable only when the practice "
-    "cannot apply to the organisation, and Don't know when you cannot tell; do not guess.",
+    "cannot apply to the organisation, and Don't know when you cannot tell; do not guess. "
+    "In the services survey, choose Not applicable for satisfaction if you have not used the "
+    "service, and still rate its importance.",
     "Some questions are asked only after certain answers to earlier ones: the Shown when "
     "column says when. Leave such a question empty when its rule does not hold.",
     "Where there are Evidence and Notes columns, note the documents or records that back "
     "your answer, and anything else the assessor should know. Where there is a Comments "
-    "column, say what should change about the service.",
+    "column, say what should change about the service: comments are quoted word for word, "
+    "without names, in the report.",
     "You may leave questions empty and come back to them. Keep the layout as it is: the "
     "sheets are protected (without a password) so that the answers can be read back.",
     "Save the file in Excel format (.xlsx) and return it to whoever sent it to you.",
