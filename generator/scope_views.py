@@ -35,17 +35,41 @@ def gap_criteria(m: MaturityResult, scope: ScopeResult) -> tuple[CriterionResult
 
 
 def headline(m: MaturityResult) -> str:
-    """The profile in one sentence: the strongest and weakest view, or an even profile."""
+    """The profile in one sentence: the strongest and weakest views, or an even profile.
+
+    Views within `EVEN` of the strongest (or the weakest) are named together as level with it:
+    the model cannot tell them apart.
+    """
     found = _extremes(m)
     if found is None:
         return ""
     scored, high, low = found
-    if (high.score or 0.0) - (low.score or 0.0) < EVEN:
+    if not _apart(high, low):
         names = _join([IN_A_SENTENCE[s.id] for s in scored])
         return (f"An even profile: {names} are at a similar stage (scores {low.score} to "
                 f"{high.score}).")
-    return (f"{_capital(IN_A_SENTENCE[high.id])} is strongest ({high.score}) and "
-            f"{IN_A_SENTENCE[low.id]} weakest ({low.score}).")
+    weak = [s for s in scored if not _apart(s, low) and _apart(high, s)]
+    strong = [s for s in scored if not _apart(high, s) and _apart(s, low)]
+    return (f"{_capital(_said(strong, 'strongest'))}"
+            f"{' and ' if len(weak) == 1 else '; '}{_said(weak, 'weakest')}.")
+
+
+def _apart(high: ScopeResult, low: ScopeResult) -> bool:
+    """The two scores are at least `EVEN` apart (to one decimal, as they are shown)."""
+    return round((high.score or 0.0) - (low.score or 0.0), 1) >= EVEN
+
+
+def _said(views: list[ScopeResult], end: str) -> str:
+    """`project management is strongest (3.0)`, or several views level at one end."""
+    views = sorted(views, key=lambda s: -(s.score or 0.0))
+    if len(views) == 1:
+        v = views[0]
+        verb = "is " if end == "strongest" else ""
+        return f"{IN_A_SENTENCE[v.id]} {verb}{end} ({v.score:.1f})"
+    scores = sorted({f"{v.score or 0.0:.1f}" for v in views})
+    span = scores[0] if len(scores) == 1 else f"{scores[0]}–{scores[-1]}"
+    return (f"{_join([IN_A_SENTENCE[v.id] for v in views])} are level and {end} "
+            f"({span})")
 
 
 def reading(m: MaturityResult) -> str:
@@ -55,7 +79,7 @@ def reading(m: MaturityResult) -> str:
         return ""
     scored, high, low = found
     text = headline(m)
-    if (high.score or 0.0) - (low.score or 0.0) < EVEN:
+    if not _apart(high, low):
         return text + _foundations(scored, set())
     gaps = [(s, first_gap(s)) for s in (high, low)]
     said = [f"{IN_A_SENTENCE[s.id]} meets {g.met} of {g.counted} "

@@ -350,7 +350,11 @@ def test_report_shows_the_portfolio_programme_and_project_view(sample):
     assert any(p.text.startswith("Project management is strongest") for p in doc.paragraphs)
     facts = {row.cells[0].text: row.cells[1].text for row in doc.tables[0].rows}
     assert facts["Portfolio, programme, project"] == (
-        "Project management is strongest (3.0) and programme management weakest (2.6).")
+        "Project management is strongest (3.0); portfolio management, the office and programme "
+        "management are level and weakest (2.6–2.7).")
+    assert [c.text for c in gaps.rows[0].cells] == ["View", "Falls short at",
+                                                    "Not yet met at that level"]
+    assert [r[1] for r in rows[1:]] == ["2.7", "2.6", "3.0", "2.7"]  # one decimal: 3.0, not 3
     first_gaps = {row.cells[0].text: row.cells[2].text for row in gaps.rows[1:]}
     assert first_gaps["Project"] == "STK-3-3 (partly)"
     if shutil.which("pdftotext"):

@@ -310,7 +310,7 @@ def test_every_bundled_maturity_criterion_says_what_it_evidences():
 
 
 def test_reading_of_the_scope_profile():
-    from generator.scope_views import reading
+    from generator.scope_views import headline, reading
     from generator.scoring.results import LevelShare, MaturityResult, ScopeResult
 
     def scope(ident, score, met3):
@@ -329,6 +329,15 @@ def test_reading_of_the_scope_profile():
         "An even profile: project management and the office are at a similar stage (scores "
         "2.4 to 2.6).")
     assert reading(result(scope("project", 2.6, 4), scope("office", None, 0))) == ""
+    # views within 0.3 of the weakest (or the strongest) are named together as level
+    level = result(scope("portfolio", 2.7, 1), scope("programme", 2.6, 2), scope("project", 3.0, 4),
+                   scope("office", 2.7, 1))
+    assert headline(level) == (
+        "Project management is strongest (3.0); portfolio management, the office and "
+        "programme management are level and weakest (2.6–2.7).")
+    top = result(scope("portfolio", 3.1, 1), scope("project", 3.0, 4), scope("office", 2.0, 1))
+    assert headline(top) == ("Portfolio management and project management are level and "
+                             "strongest (3.0–3.1) and the office weakest (2.0).")
     weak_basics = scope("programme", 2.5, 0)
     weak_basics = ScopeResult("programme", "Programme", 2.5, 10, 10,
                               (LevelShare(2, 1, 4), *weak_basics.levels[1:]))

@@ -333,8 +333,9 @@ def test_maturity_page_shows_the_portfolio_programme_and_project_view(sample_sit
     page = (docs / "maturity.md").read_text(encoding="utf-8")
     assert "## Portfolio, programme and project { #views }" in page
     assert "| View | Score | Change | Criteria | Level 2 | Level 3 | Level 4 | Level 5 |" in page
-    assert "| Project | 3 | +0.1 | 35 | 20/20 | 4/5 | 0/8 | 0/2 |" in page
-    assert "Project management is strongest (3.0) and programme management weakest" in page
+    assert "| Project | 3.0 | +0.1 | 35 | 20/20 | 4/5 | 0/8 | 0/2 |" in page
+    assert ("Project management is strongest (3.0); portfolio management, the office and "
+            "programme management are level and weakest (2.6–2.7).") in page
     assert "    - **Project**, level 3: [STK-3-3](#stakeholders) (partly)" in page
     html = (site / "assessments/northwind-bank/maturity/index.html").read_text(encoding="utf-8")
     assert 'id="views"' in html and "<td>Office (PMO)</td>" in html

@@ -268,7 +268,7 @@ def _scopes(m: MaturityResult) -> list[Block]:
     for s in m.scopes:
         change = (f"{s.score - s.previous_score:+.1f}" if s.score is not None
                   and s.previous_score is not None else "")
-        rows.append((s.title, number(s.score), *((change,) if compared else ()),
+        rows.append((s.title, _one(s.score), *((change,) if compared else ()),
                      str(s.criteria), *(share(x) for x in s.levels)))
     widths = (2.4, 1, *((1.2,) if compared else ()), 1.2, 1, 1, 1, 1)
     out.append(Table(header, tuple(rows), widths, right=tuple(range(1, len(header)))))
@@ -277,10 +277,15 @@ def _scopes(m: MaturityResult) -> list[Block]:
         out.append(text(said))
     gaps = [(s, found) for s in m.scopes if (found := gap_criteria(m, s))]
     if gaps:
-        out.append(Table(("View", "Level", "Not yet met at that level"), tuple(
+        out.append(Table(("View", "Falls short at", "Not yet met at that level"), tuple(
             (s.title, str(found[0].level), ", ".join(f"{c.id} ({c.answer})" for c in found))
-            for s, found in gaps), (2.4, 1, 7.3), right=(1,)))
+            for s, found in gaps), (2.4, 1.3, 7), right=(1,)))
     return out
+
+
+def _one(score: float | None) -> str:
+    """A score with one decimal, `3.0` rather than `3`, so that a column's figures line up."""
+    return "—" if score is None else f"{score:.1f}"
 
 
 def _level(level: int | None) -> str:
