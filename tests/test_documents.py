@@ -346,15 +346,15 @@ def test_report_shows_the_portfolio_programme_and_project_view(sample):
     assert rows[0] == ["View", "Score", "Change", "Criteria", "Level 2", "Level 3", "Level 4",
                        "Level 5"]
     assert [r[0] for r in rows[1:]] == ["Portfolio", "Programme", "Project", "Office (PMO)"]
-    assert rows[3][3:] == ["35", "20/20", "4/5", "0/8", "0/2"]
+    assert rows[3][3:] == ["30", "21/21", "2/3", "0/6", "—"]
     assert any(p.text.startswith("Project management is strongest") for p in doc.paragraphs)
     facts = {row.cells[0].text: row.cells[1].text for row in doc.tables[0].rows}
     assert facts["Portfolio, programme, project"] == (
-        "Project management is strongest (3.0); portfolio management, the office and programme "
-        "management are level and weakest (2.6–2.7).")
+        "Project management is strongest (3.4); the office, portfolio management and programme "
+        "management are level and weakest (2.7–2.8).")
     assert [c.text for c in gaps.rows[0].cells] == ["View", "Falls short at",
                                                     "Not yet met at that level"]
-    assert [r[1] for r in rows[1:]] == ["2.7", "2.6", "3.0", "2.7"]  # one decimal: 3.0, not 3
+    assert [r[1] for r in rows[1:]] == ["2.7", "2.7", "3.4", "2.8"]  # one decimal: 3.0, not 3
     first_gaps = {row.cells[0].text: row.cells[2].text for row in gaps.rows[1:]}
     assert first_gaps["Project"] == "STK-3-3 (partly)"
     if shutil.which("pdftotext"):

@@ -333,9 +333,9 @@ def test_maturity_page_shows_the_portfolio_programme_and_project_view(sample_sit
     page = (docs / "maturity.md").read_text(encoding="utf-8")
     assert "## Portfolio, programme and project { #views }" in page
     assert "| View | Score | Change | Criteria | Level 2 | Level 3 | Level 4 | Level 5 |" in page
-    assert "| Project | 3.0 | +0.1 | 35 | 20/20 | 4/5 | 0/8 | 0/2 |" in page
-    assert ("Project management is strongest (3.0); portfolio management, the office and "
-            "programme management are level and weakest (2.6–2.7).") in page
+    assert "| Portfolio | 2.7 | +0.1 | 34 | 2/2 | 5/12 | 0/12 | 0/8 |" in page
+    assert ("Project management is strongest (3.4); the office, portfolio management and "
+            "programme management are level and weakest (2.7–2.8).") in page
     assert "    - **Project**, level 3: [STK-3-3](#stakeholders) (partly)" in page
     html = (site / "assessments/northwind-bank/maturity/index.html").read_text(encoding="utf-8")
     assert 'id="views"' in html and "<td>Office (PMO)</td>" in html
