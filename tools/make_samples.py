@@ -2094,7 +2094,7 @@ SERVICE_ONLY: dict[str, dict[str, tuple[str, str]]] = {
         "hugo-r": ("project", "Project manager (mortgage platform)"),
         "elena-v": ("sponsor", "Sponsor (Chief Risk Officer)"),
         "tariq-m": ("finance", "Finance business partner (Retail Banking)"),
-        # a third sponsor and project manager: groups of three are shown on their own
+        # a third programme and project manager: only groups of three are shown on their own
         "nadia-k": ("programme", "Programme manager (payments modernisation)"),
         "leo-w": ("project", "Project manager (payments gateway)"),
     },
