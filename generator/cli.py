@@ -395,7 +395,7 @@ def _titles(ws: Any) -> dict[str, str]:
 
 
 def _check_perspectives(ws: Any, names: dict[str, Any]) -> None:
-    from .checks.actions import MATURITY_ID
+    from .models.ids import MATURITY_ID
 
     maturity = ws.questionnaires.get(MATURITY_ID)
     known = [s.id for s in maturity.sections] if maturity else []

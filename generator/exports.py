@@ -10,19 +10,8 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from .cells import safe_cell
 from .scoring.results import Scorecard
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: Any) -> Any:
-    """Neutralise spreadsheet formula injection: text starting with = + - @ gets a `'`.
-
-    Numbers are left alone, so a negative change such as -0.4 stays a number.
-    """
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def to_json(value: Any) -> str:

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .checks.actions import MATURITY_ID
 from .errors import GeneratorError, Problem
 from .files import write_atomic
 from .loader import load
+from .models.ids import MATURITY_ID
 from .planning import Roadmap, roadmaps_for
 from .scoring import ScoreTables, answered_rounds, score_workspace
 from .scoring.benchmark import benchmark_of

@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .branding import Branding
-from .checks import Response
 from .errors import GeneratorError, Problem
 from .models import Action, Lesson, Organisation, Questionnaire, Template
+from .models.responses import Response
 from .models.settings import SiteSettings
 
 if TYPE_CHECKING:

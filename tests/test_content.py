@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from helpers import MATURITY, write_tree
 
-from generator.checks.actions import MATURITY_ID
 from generator.loader import load
+from generator.models.ids import MATURITY_ID
 from generator.site.practices import BLOCK, fill
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.checks import AnswerTable, Response
 from generator.errors import Location
 from generator.loader import load
 from generator.models import Questionnaire
+from generator.models.responses import AnswerTable, Response
 from generator.scoring import score_workspace, scorecard
 from generator.scoring.frames import response_frame
 from generator.scoring.services import score_services, services_result

@@ -8,17 +8,10 @@ from pathlib import Path
 from .. import expr
 from ..errors import KeyPath, Problem
 from ..models import NO_OFFICE, Action, ActionLibrary, Organisation, Questionnaire
+from ..models.ids import MATURITY_ID, MODEL_ID, SERVICES_ID, TYPE_ID
 from ..suggest import did_you_mean
 from ..yamlio import YamlDoc
 from .pages import check_pages
-
-MATURITY_ID = "p3o-maturity"
-TYPE_ID = "pmo-type"
-MODEL_ID = "operating-model"
-"""The bundled questionnaires whose results drive roadmaps, by id (a workspace may replace
-their content but keeps their ids)."""
-SERVICES_ID = "pmo-services"
-"""The services survey whose question ids actions name under `services:`."""
 
 Report = Callable[[KeyPath, str], None]
 VALID_TARGETS = (0, 2, 3, 4, 5)

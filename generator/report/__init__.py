@@ -40,8 +40,8 @@ def report_doc(ws: Workspace, r: OrgReport) -> ReportDoc:
 def write_report(ws: Workspace, org: str, round_id: str | None, fmt: str
                  ) -> tuple[str, bytes]:
     """`pmo report`: the default file name and the bytes of one organisation's report."""
-    from ..checks.actions import MATURITY_ID
     from ..errors import GeneratorError
+    from ..models.ids import MATURITY_ID
     from ..planning import roadmap_for
     from ..scoring import score_workspace
     from ..site.report import org_report

@@ -11,9 +11,9 @@ from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
 from pathlib import Path
 
-from ..checks.actions import MATURITY_ID, TYPE_ID
 from ..files import write_atomic
 from ..models import PHASES, Action, Lesson, Template
+from ..models.ids import MATURITY_ID, TYPE_ID
 from ..render import render
 from ..workspace import Workspace
 from .practices import fill_pages

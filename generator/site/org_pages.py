@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
-from ..checks.actions import MODEL_ID, TYPE_ID
+from ..models.ids import MODEL_ID, TYPE_ID
 from ..render import number, render
 from ..scope_views import gap_criteria, reading, share
 from ..scoring.results import ClassificationResult, PerspectiveResult, ViewResult

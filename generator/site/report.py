@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..checks.actions import MATURITY_ID, MODEL_ID, TYPE_ID
 from ..models import Lesson, Organisation
+from ..models.ids import MATURITY_ID, MODEL_ID, TYPE_ID
 from ..scoring import ScoreTables, answered_rounds, scorecard
 from ..scoring.results import ClassificationResult, MaturityResult, Scorecard
 from ..scoring.scorecard import one_decimal
