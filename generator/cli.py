@@ -45,7 +45,8 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 class State:
     """Options given before the command name, shared by every command."""
 
-    def __init__(self, workspace: Path | None, debug: bool, verbose: bool = False) -> None:
+    def __init__(self, workspace: Path | None = None, debug: bool = False,
+                 verbose: bool = False) -> None:
         self.workspace = workspace
         self.debug = debug
         self.verbose = verbose
@@ -126,7 +127,9 @@ def cli(ctx: click.Context, workspace: Path | None, debug: bool) -> None:
       pmo validate
       pmo score northwind-bank
     """
-    ctx.obj = State(workspace, debug)
+    state = ctx.ensure_object(State)
+    state.workspace = workspace
+    state.debug = debug
 
 
 @cli.command()
@@ -331,44 +334,38 @@ def roadmap(
       pmo roadmap northwind-bank --format md > roadmap.md
       pmo roadmap northwind-bank --explain setup-portfolio-register
     """
-    from .checks.actions import VALID_TARGETS, target_problem
+    from .models import RoadmapUpdate
     from .planning import explain_action, roadmap_for
     from .roadmap_views import render_roadmap
     from .scoring import score_workspace
+    from .workspace import titles_of
 
     if explain_id and (out or chart or fmt not in ("table", "json")):
         raise click.UsageError("--explain prints its answer as text or --format json; "
                                "leave out --out, --chart and other formats")
     if fmt == "xlsx" and out is None:
         raise click.UsageError("--format xlsx writes a file: add --out FILE.xlsx")
-    target_levels = _pairs("target", targets, int)
-    for perspective, level in target_levels.items():
-        if level not in VALID_TARGETS:
-            raise click.BadParameter(
-                f"{perspective}: {target_problem(level)}", param_hint="'--target'"
-            )
-    weights = _pairs("priority", priorities, float)
+    update = RoadmapUpdate(
+        targets=_pairs("target", targets, int),
+        start=start.date() if start else None,
+        horizon=horizon,
+        capacity=capacity,
+        pinned=pinned,
+        excluded=excluded,
+        priorities=_pairs("priority", priorities, float),
+    )
     ws = state.load(strict=strict)
     ws.organisation(org)
-    _check_perspectives(ws, {**target_levels, **weights})
-    overrides = {
-        "targets": target_levels,
-        "start": start.date() if start else None,
-        "horizon": horizon,
-        "capacity": capacity,
-        "pinned": list(pinned),
-        "excluded": list(excluded),
-        "priorities": weights,
-    }
+    _check_update(ws, update)
     if explain_id:
         from .exports import to_json
         from .roadmap_views import explanation_text
 
-        why = explain_action(ws, score_workspace(ws), org, explain_id, round_id, overrides)
+        why = explain_action(ws, score_workspace(ws), org, explain_id, round_id, update)
         click.echo(to_json(why) if fmt == "json" else explanation_text(why), nl=False)
         return
-    plan = roadmap_for(ws, score_workspace(ws), org, round_id, overrides)
-    titles = _titles(ws)
+    plan = roadmap_for(ws, score_workspace(ws), org, round_id, update)
+    titles = titles_of(ws)
     if chart is not None:
         _draw_roadmap(plan, titles, chart)
     if out is not None:
@@ -384,26 +381,20 @@ def roadmap(
         click.echo(render_roadmap(plan, titles, fmt), nl=False)
 
 
-def _titles(ws: Any) -> dict[str, str]:
-    """Titles of perspectives and classification outcomes by id, for display."""
-    out = {}
-    for q in ws.questionnaires.values():
-        if q.kind == "maturity":
-            out.update({s.id: s.title for s in q.sections})
-        out.update({o.id: o.title for o in q.outcomes})
-    return out
+UPDATE_OPTIONS = {"targets": "--target", "priorities": "--priority", "pinned": "--pin",
+                  "excluded": "--exclude"}
 
 
-def _check_perspectives(ws: Any, names: dict[str, Any]) -> None:
-    from .models.ids import MATURITY_ID
+def _check_update(ws: Any, update: Any) -> None:
+    """A usage error naming the option, if the options break a rule of the `roadmap:`
+    settings (the rule that checks them in organisation files)."""
+    from .checks.actions import roadmap_problems
 
-    maturity = ws.questionnaires.get(MATURITY_ID)
-    known = [s.id for s in maturity.sections] if maturity else []
-    for name in names:
-        if known and name not in known:
-            raise click.BadParameter(
-                f"unknown perspective '{name}'; expected one of: {', '.join(known)}"
-            )
+    problems = roadmap_problems(update, ws.questionnaires, ws.actions)
+    if problems:
+        (key, name), message, on_key = problems[0]
+        prefix = f"{name}: " if isinstance(name, str) and not on_key else ""
+        raise click.BadParameter(prefix + message, param_hint=f"'{UPDATE_OPTIONS[key]}'")
 
 
 def _draw_roadmap(plan: Any, titles: dict[str, str], chart: Path) -> None:
@@ -994,8 +985,9 @@ def _print(renderable: Any) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `pmo`; map every outcome to an exit status (see the module docstring)."""
     args = list(sys.argv[1:] if argv is None else argv)
+    state = State()
     try:
-        result = cli.main(args=args, prog_name="pmo", standalone_mode=False)
+        result = cli.main(args=args, prog_name="pmo", standalone_mode=False, obj=state)
         return result if isinstance(result, int) else 0
     except InputError as exc:
         for problem in exc.problems:
@@ -1018,7 +1010,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout = Path(os.devnull).open("w")  # noqa: SIM115 - silence the flush at exit
         return 1
     except Exception as exc:  # a bug: say so in one line, the traceback only on request
-        if "--debug" in args:
+        if state.debug:
             traceback.print_exc()
         click.echo(
             f"internal error: {type(exc).__name__}: {exc} (run with --debug for the "

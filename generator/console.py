@@ -20,6 +20,7 @@ from .scoring.results import (
     ViewResult,
 )
 from .scoring.services import QUADRANT_TITLES, ServicesResult
+from .wording import counted
 
 
 def scorecard_view(sc: Scorecard) -> RenderableType:
@@ -76,7 +77,7 @@ def _maturity(m: MaturityResult) -> Iterator[RenderableType]:
     if m.previous_level is not None:
         change = f" (previous round: level {m.previous_level}, score {_dash(m.previous_score)})"
     level = "not assessed" if m.level is None else f"level {m.level} {m.level_name}"
-    people = _plural(m.respondents, "respondent")
+    people = counted(m.respondents, "respondent")
     score = f", score {m.score}" if m.score is not None else ""
     yield Text(f"\n{m.title}: {level}{score}{change}; {people}", style="bold")
     table = Table(show_lines=False, expand=False)
@@ -115,11 +116,11 @@ def _maturity(m: MaturityResult) -> Iterator[RenderableType]:
         yield Text("\n".join(lines))
     settled = sum(c.disagreement and c.agreed for c in m.criteria)
     if settled:
-        yield Text(f"Settled by agreed answers: {_plural(settled, 'criterion', 'criteria')}")
+        yield Text(f"Settled by agreed answers: {counted(settled, 'criterion', 'criteria')}")
     split = [c for c in m.criteria if c.disagreement and not c.agreed]
     if split:
         yield Text(
-            f"To discuss ({_plural(len(split), 'criterion', 'criteria')} where respondents "
+            f"To discuss ({counted(len(split), 'criterion', 'criteria')} where respondents "
             "disagree): " + ", ".join(f"{c.id} ({_range(c)})" for c in split)
         )
 
@@ -157,7 +158,7 @@ def _counted(counted: int, criteria: int) -> str:
 
 
 def _classification(c: ClassificationResult) -> Iterator[RenderableType]:
-    yield Text(f"\n{c.title}: {_plural(c.respondents, 'respondent')}", style="bold")
+    yield Text(f"\n{c.title}: {counted(c.respondents, 'respondent')}", style="bold")
     table = Table()
     table.add_column("View")
     table.add_column("Best fit")
@@ -186,7 +187,7 @@ def _classification(c: ClassificationResult) -> Iterator[RenderableType]:
 def _services(v: ServicesResult) -> Iterator[RenderableType]:
     g = v.grid
     lines = "the means" if v.crosshairs == "means" else "the scale's midpoint"
-    yield Text(f"\n{v.title}: {_plural(v.respondents, 'respondent')}; lines at {lines}, "
+    yield Text(f"\n{v.title}: {counted(v.respondents, 'respondent')}; lines at {lines}, "
                f"importance {_two(g.importance_line)}, satisfaction "
                f"{_two(g.satisfaction_line)}", style="bold")
     table = Table()
@@ -203,7 +204,7 @@ def _services(v: ServicesResult) -> Iterator[RenderableType]:
         yield Text(f"{group.label} ({group.respondents}): improve first: "
                    f"{escape(', '.join(first)) or 'none'}")
     if v.hidden_groups:
-        yield Text(f"{_plural(v.hidden_groups, 'respondent')} in roles of fewer than 2 "
+        yield Text(f"{counted(v.hidden_groups, 'respondent')} in roles of fewer than 2 "
                    "people are counted only in the whole")
 
 
@@ -252,10 +253,6 @@ def _range(c: CriterionResult) -> str:
     if c.na and c.rated:
         parts.append(f"{c.na} say n/a")
     return ", ".join(parts)
-
-
-def _plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 def _dash(value: object) -> str:

@@ -209,7 +209,8 @@ def test_every_stage_succeeds_on_odd_but_valid_workspaces(base, spec):
     from generator.planning import roadmap_for
     from generator.roadmap_views import render_roadmap, terminal
     from generator.scoring import answered_rounds, score_workspace, scorecard
-    from generator.site.pages import render_site, titles_of
+    from generator.site.pages import render_site
+    from generator.workspace import titles_of
 
     root, questionnaires = base
     write(root, spec, questionnaires)

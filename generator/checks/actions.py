@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 
 from .. import expr
 from ..errors import KeyPath, Problem
-from ..models import NO_OFFICE, Action, ActionLibrary, Organisation, Questionnaire
+from ..models import (
+    NO_OFFICE,
+    Action,
+    ActionLibrary,
+    Organisation,
+    Questionnaire,
+    RoadmapSettings,
+    RoadmapUpdate,
+)
 from ..models.ids import MATURITY_ID, MODEL_ID, SERVICES_ID, TYPE_ID
 from ..suggest import did_you_mean
 from ..yamlio import YamlDoc
@@ -91,39 +99,38 @@ def check_roadmap_settings(
     questionnaires: Mapping[str, Questionnaire],
     actions: set[str],
 ) -> list[Problem]:
-    """Targets and priorities name perspectives; pinned and excluded actions exist."""
-    problems = []
+    """The problems of an organisation file's `roadmap:` settings, located in the file."""
+    return [
+        Problem(doc.location(("roadmap", *loc), key=on_key), message)
+        for loc, message, on_key in roadmap_problems(org.roadmap, questionnaires, actions)
+    ]
+
+
+def roadmap_problems(
+    settings: RoadmapSettings | RoadmapUpdate,
+    questionnaires: Mapping[str, Questionnaire],
+    actions: Collection[str],
+) -> list[tuple[KeyPath, str, bool]]:
+    """Targets and priorities name perspectives and have valid values; pinned and excluded
+    actions exist. Each problem is (key path, message, whether it is about the key)."""
+    problems: list[tuple[KeyPath, str, bool]] = []
     maturity = questionnaires.get(MATURITY_ID)
-    perspectives = {s.id for s in maturity.sections} if maturity else None
-    settings = org.roadmap
+    perspectives = [s.id for s in maturity.sections] if maturity else None
     for key in ("targets", "priorities"):
         for name, value in getattr(settings, key).items():
-            loc = ("roadmap", key, name)
             if perspectives is not None and name not in perspectives:
-                problems.append(
-                    Problem(
-                        doc.location(loc, key=True),
-                        f"unknown perspective '{name}'; expected one of: {', '.join(perspectives)}",
-                    )
-                )
+                problems.append(((key, name), f"unknown perspective '{name}'; expected one of: "
+                                 f"{', '.join(perspectives)}", True))
             elif key == "targets" and value not in VALID_TARGETS:
-                problems.append(Problem(doc.location(loc), target_problem(value)))
+                problems.append(((key, name), target_problem(value), False))
             elif key == "priorities" and value <= 0:
-                problems.append(
-                    Problem(
-                        doc.location(loc),
-                        f"a priority weight must be greater than 0, found {value}",
-                    )
-                )
+                problems.append(((key, name), "a priority weight must be greater than 0, "
+                                 f"found {value}", False))
     for key in ("pinned", "excluded"):
         for i, ident in enumerate(getattr(settings, key)):
             if actions and ident not in actions:
-                problems.append(
-                    Problem(
-                        doc.location(("roadmap", key, i)),
-                        f"unknown action '{ident}'{did_you_mean(ident, actions)}",
-                    )
-                )
+                problems.append(((key, i), f"unknown action '{ident}'"
+                                 f"{did_you_mean(ident, actions)}", False))
     return problems
 
 

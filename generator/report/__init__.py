@@ -16,9 +16,9 @@ from pathlib import Path
 from ..branding import Branding
 from ..charts.jobs import ChartJob, draw_all
 from ..files import write_atomic
-from ..site.pages import report_charts, titles_of
+from ..site.pages import report_charts
 from ..site.report import OrgReport
-from ..workspace import Workspace
+from ..workspace import Workspace, titles_of
 from .docx_writer import report_docx
 from .model import ReportDoc, build_report
 from .pdf_writer import raster_pages, report_pdf

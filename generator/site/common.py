@@ -15,7 +15,7 @@ from ..files import write_atomic
 from ..models import PHASES, Action, Lesson, Template
 from ..models.ids import MATURITY_ID, TYPE_ID
 from ..render import render
-from ..workspace import Workspace
+from ..workspace import Workspace, titles_of
 from .practices import fill_pages
 from .site_files import SiteFiles
 from .survey import survey_page, surveys_index
@@ -85,16 +85,6 @@ class Links:
 
     def actions_using(self, predicate: Callable[[Action], bool]) -> list[Action]:
         return sorted((a for a in self.ws.actions.values() if predicate(a)), key=lambda a: a.id)
-
-
-def titles_of(ws: Workspace) -> dict[str, str]:
-    """Titles of perspectives and outcomes by id."""
-    out: dict[str, str] = {}
-    for q in ws.questionnaires.values():
-        if q.kind == "maturity":
-            out.update({s.id: s.title for s in q.sections})
-        out.update({o.id: o.title for o in q.outcomes})
-    return out
 
 
 def _surveys(ws: Workspace, site: SiteFiles, pages: Mapping[str, str]) -> None:

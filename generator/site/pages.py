@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 from ..models import Organisation
 from ..scoring.benchmark import MINIMUM as BENCHMARK_MINIMUM
 from ..scoring.benchmark import Benchmark, benchmark_of
-from ..workspace import Workspace
-from .common import ASSETS, SURVEY_GUIDE, Links, common_pages, titles_of
+from ..workspace import Workspace, titles_of
+from .common import ASSETS, SURVEY_GUIDE, Links, common_pages
 from .org_pages import org_pages, report_charts, report_file
 from .overview import OverviewRow, overview, overview_row
 from .page_cache import Bundle, PageCache
@@ -112,4 +112,4 @@ def _reuse(site: SiteFiles, bundle: Bundle) -> None:
 
 
 __all__ = ["ASSETS", "BENCHMARK_MINIMUM", "SURVEY_GUIDE", "OverviewRow", "SiteFiles",
-           "page_title", "render_site", "report_charts", "report_file", "titles_of"]
+           "page_title", "render_site", "report_charts", "report_file"]
