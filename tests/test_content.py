@@ -18,7 +18,7 @@ from helpers import MATURITY, write_tree
 
 from generator.loader import load
 from generator.models.ids import MATURITY_ID
-from generator.site.practices import BLOCK, fill
+from generator.outputs.site.practices import BLOCK, fill
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"

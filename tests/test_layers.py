@@ -17,8 +17,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # Helpers with no knowledge of the domain: errors, YAML, expressions, file formats.
     ("base", (
         "generator", "errors", "yamlio", "yamlfast", "yaml_hints", "expr", "suggest",
-        "validation", "files", "cells", "spreadsheet", "formulas", "markdown_text", "wording",
-        "bundled", "site.config",
+        "validation", "files", "cells", "spreadsheet", "formulas", "wording", "bundled",
     )),
     # Typed files, the ids of the bundled questionnaires, responses, the loaded workspace.
     ("models", ("models", "branding", "workspace", "schema")),
@@ -26,11 +25,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("inputs", ("checks", "loader", "organisations", "forms", "scaffold")),
     ("scoring", ("scoring",)),
     ("planning", ("planning",)),
-    # Everything that renders: terminal tables, files, charts, the site.
-    ("outputs", (
-        "render", "console", "listing", "scope_views", "roadmap_views", "exports",
-        "docstyle", "documents", "toolkit_workbook", "report", "charts", "site",
-    )),
+    # Everything that renders: terminal tables, files, charts, the report, the site.
+    ("outputs", ("outputs",)),
     # The stage order and the command line.
     ("commands", ("pipeline", "serve", "serve_hook", "cli", "commands", "__main__")),
 )

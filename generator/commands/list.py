@@ -24,12 +24,12 @@ def list_command(state: State, fmt: str) -> None:
       pmo list
       pmo list --format json
     """
-    from ..listing import listing, listing_table
+    from ..outputs.terminal.listing import listing, listing_table
 
     ws = state.load()
     records = listing(ws)
     if fmt == "json":
-        from ..exports import to_json
+        from ..outputs.formats.exports import to_json
 
         click.echo(to_json(records), nl=False)
     else:

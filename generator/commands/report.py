@@ -46,7 +46,7 @@ def report(state: State, org: str, round_id: str | None, fmt: str, out: Path | N
     """
     from ..errors import display_path
     from ..files import write_atomic
-    from ..report import write_report
+    from ..outputs.report import write_report
 
     ws = state.load(strict=strict)
     path, data = write_report(ws, org, round_id, fmt)

@@ -128,8 +128,8 @@ def roadmap(
     ws.organisation(org)
     _check_update(ws, update)
     if explain_id:
-        from ..exports import to_json
-        from ..roadmap_views import explanation_text
+        from ..outputs.formats.exports import to_json
+        from ..outputs.terminal.roadmap_views import explanation_text
 
         why = explain_action(ws, score_workspace(ws), org, explain_id, round_id, update)
         click.echo(to_json(why) if fmt == "json" else explanation_text(why), nl=False)
@@ -140,7 +140,7 @@ def roadmap(
 
 def _write_plan(plan: Any, titles: dict[str, str], fmt: str, out: Path | None,
                 chart: Path | None) -> None:
-    from ..roadmap_views import render_roadmap
+    from ..outputs.terminal.roadmap_views import render_roadmap
 
     if chart is not None:
         _draw_roadmap(plan, titles, chart)
@@ -150,7 +150,7 @@ def _write_plan(plan: Any, titles: dict[str, str], fmt: str, out: Path | None,
         write_atomic(out, render_roadmap(plan, titles, "md" if fmt == "table" else fmt))
         click.echo(f"wrote {out}")
     elif fmt == "table":
-        from ..roadmap_views import terminal
+        from ..outputs.terminal.roadmap_views import terminal
 
         show(terminal(plan, titles))
     else:
@@ -190,9 +190,9 @@ def _check_update(ws: Any, update: Any) -> None:
 
 
 def _draw_roadmap(plan: Any, titles: dict[str, str], chart: Path) -> None:
-    from ..charts import format_of, render
-    from ..charts.roadmap import roadmap_figure
     from ..files import write_atomic
+    from ..outputs.charts import format_of, render
+    from ..outputs.charts.roadmap import roadmap_figure
 
     try:
         fmt = format_of(chart)

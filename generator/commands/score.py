@@ -43,15 +43,15 @@ def score(
     ws.organisation(org)
     card = scorecard(ws, score_workspace(ws), org, round_id)
     if fmt == "json":
-        from ..exports import to_json
+        from ..outputs.formats.exports import to_json
 
         click.echo(to_json(card), nl=False)
     elif fmt == "csv":
-        from ..exports import scorecard_csv
+        from ..outputs.formats.exports import scorecard_csv
 
         click.echo(scorecard_csv(card), nl=False)
     else:
-        from ..console import respondents_view, scorecard_view
+        from ..outputs.terminal.console import respondents_view, scorecard_view
 
         show(scorecard_view(card))
         if respondents:
