@@ -18,6 +18,7 @@ from rich.text import Text
 from ...planning import Explanation, InPlace, Phase, PlannedAction, Roadmap
 from ...planning.reasons import cite
 from ...spreadsheet import add_sheet, new_workbook, to_bytes
+from ...wording import counted
 from ..formats.exports import to_csv, to_json
 from ..render import month, number, render
 
@@ -89,20 +90,20 @@ def terminal(roadmap: Roadmap, titles: Mapping[str, str]) -> RenderableType:
     effort = number(roadmap.effort)
     wins = len(roadmap.quick_wins)
     parts.append(Text(
-        f"\nPlan: {_count(len(roadmap.actions), 'action')}, {effort} person-days"
-        f"{', ' + _count(wins, 'quick win') if wins else ''}", style="bold"))
+        f"\nPlan: {counted(len(roadmap.actions), 'action')}, {effort} person-days"
+        f"{', ' + counted(wins, 'quick win') if wins else ''}", style="bold"))
     first = roadmap.first_90_days
-    parts.append(Text(f"\nFirst 90 days: {_count(len(first), 'action')}", style="bold"))
+    parts.append(Text(f"\nFirst 90 days: {counted(len(first), 'action')}", style="bold"))
     parts.extend(_action_lines(first))
     if roadmap.later:
-        parts.append(Text(f"\nThen: {_count(len(roadmap.later), 'action')}", style="bold"))
+        parts.append(Text(f"\nThen: {counted(len(roadmap.later), 'action')}", style="bold"))
         parts.extend(_action_lines(roadmap.later))
     if roadmap.deferred:
-        parts.append(Text(f"\nBeyond the horizon: {_count(len(roadmap.deferred), 'action')}",
+        parts.append(Text(f"\nBeyond the horizon: {counted(len(roadmap.deferred), 'action')}",
                           style="bold"))
         parts.extend(_action_lines(roadmap.deferred))
     if roadmap.in_place:
-        parts.append(Text(f"\nAlready in place: {_count(len(roadmap.in_place), 'action')}",
+        parts.append(Text(f"\nAlready in place: {counted(len(roadmap.in_place), 'action')}",
                           style="bold"))
         parts.extend(_in_place_lines(roadmap.in_place))
     projection = Table(title="\nProjected maturity (end of each quarter)", title_justify="left")
@@ -160,10 +161,6 @@ def xlsx_bytes(roadmap: Roadmap, titles: Mapping[str, str]) -> bytes:
     )
     add_sheet(book, "About", ("setting", "value"), _about(roadmap, titles), widths=[30, 70])
     return to_bytes(book)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _heading(roadmap: Roadmap, titles: Mapping[str, str]) -> str:
