@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
+from typing import NamedTuple
 
 from .. import expr
 from ..errors import KeyPath, Problem
@@ -101,36 +102,46 @@ def check_roadmap_settings(
 ) -> list[Problem]:
     """The problems of an organisation file's `roadmap:` settings, located in the file."""
     return [
-        Problem(doc.location(("roadmap", *loc), key=on_key), message)
-        for loc, message, on_key in roadmap_problems(org.roadmap, questionnaires, actions)
+        Problem(doc.location(("roadmap", *p.key), key=p.on_key), p.message)
+        for p in roadmap_problems(org.roadmap, questionnaires, actions)
     ]
+
+
+class SettingProblem(NamedTuple):
+    """A problem of roadmap settings, by its key path below `roadmap:`."""
+
+    key: KeyPath
+    message: str
+    on_key: bool = False
+    """Whether the key itself is wrong (an unknown name), not its value."""
 
 
 def roadmap_problems(
     settings: RoadmapSettings | RoadmapUpdate,
     questionnaires: Mapping[str, Questionnaire],
     actions: Collection[str],
-) -> list[tuple[KeyPath, str, bool]]:
+) -> list[SettingProblem]:
     """Targets and priorities name perspectives and have valid values; pinned and excluded
-    actions exist. Each problem is (key path, message, whether it is about the key)."""
-    problems: list[tuple[KeyPath, str, bool]] = []
+    actions exist."""
+    problems: list[SettingProblem] = []
     maturity = questionnaires.get(MATURITY_ID)
     perspectives = [s.id for s in maturity.sections] if maturity else None
     for key in ("targets", "priorities"):
         for name, value in getattr(settings, key).items():
             if perspectives is not None and name not in perspectives:
-                problems.append(((key, name), f"unknown perspective '{name}'; expected one of: "
-                                 f"{', '.join(perspectives)}", True))
+                problems.append(SettingProblem((key, name), f"unknown perspective '{name}'; "
+                                               f"expected one of: {', '.join(perspectives)}",
+                                               on_key=True))
             elif key == "targets" and value not in VALID_TARGETS:
-                problems.append(((key, name), target_problem(value), False))
+                problems.append(SettingProblem((key, name), target_problem(value)))
             elif key == "priorities" and value <= 0:
-                problems.append(((key, name), "a priority weight must be greater than 0, "
-                                 f"found {value}", False))
+                problems.append(SettingProblem((key, name), "a priority weight must be greater "
+                                               f"than 0, found {value}"))
     for key in ("pinned", "excluded"):
         for i, ident in enumerate(getattr(settings, key)):
             if actions and ident not in actions:
-                problems.append(((key, i), f"unknown action '{ident}'"
-                                 f"{did_you_mean(ident, actions)}", False))
+                problems.append(SettingProblem((key, i), f"unknown action '{ident}'"
+                                               f"{did_you_mean(ident, actions)}"))
     return problems
 
 

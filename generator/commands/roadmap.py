@@ -186,7 +186,7 @@ def _check_update(ws: Any, update: Any) -> None:
     if problems:
         (key, name), message, on_key = problems[0]
         prefix = f"{name}: " if isinstance(name, str) and not on_key else ""
-        raise click.BadParameter(prefix + message, param_hint=f"'{UPDATE_OPTIONS[key]}'")
+        raise click.BadParameter(prefix + message, param_hint=f"'{UPDATE_OPTIONS[str(key)]}'")
 
 
 def _draw_roadmap(plan: Any, titles: dict[str, str], chart: Path) -> None:

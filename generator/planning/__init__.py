@@ -104,7 +104,7 @@ def _inputs(
     update = update or RoadmapUpdate()
     problems = roadmap_problems(update, ws.questionnaires, ws.actions)
     if problems:
-        raise GeneratorError(problems[0][1])
+        raise GeneratorError(problems[0].message)
     card = scorecard(ws, tables, org_id, round_id, respondents=False)
     situation = situation_of(ws, tables, card)
     settings = update.applied_to(ws.organisation(org_id).roadmap)
