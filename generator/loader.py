@@ -18,13 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .branding import SETTINGS_FILE, Branding, branding_from
-from .checks import (
-    AnswerTable,
-    Response,
-    check_answer_set,
-    check_organisation,
-    check_questionnaire,
-)
+from .checks import check_answer_set, check_organisation, check_questionnaire
 from .checks.actions import check_actions, check_roadmap_settings
 from .checks.library import check_lessons, check_template
 from .errors import InputError, Location, Problem, ProblemLog
@@ -38,6 +32,7 @@ from .models import (
     Questionnaire,
     Template,
 )
+from .models.responses import AnswerTable, Response
 from .models.settings import SiteSettings, WorkspaceSettings
 from .validation import validate
 from .workspace import ORGANISATION_FILE, ORGANISATION_FILES, Layout, Workspace, yaml_files

@@ -16,19 +16,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .checks.actions import MATURITY_ID
 from .errors import GeneratorError, Problem
 from .files import write_atomic
 from .loader import load
+from .models.ids import MATURITY_ID
+from .outputs.site.config import build_config
+from .outputs.site.overview import OVERVIEW_PAGE
+from .outputs.site.page_cache import Bundle, PageCache
+from .outputs.site.pages import SiteFiles, render_site, report_file
+from .outputs.site.publish import publish
+from .outputs.site.writer import sync
 from .planning import Roadmap, roadmaps_for
 from .scoring import ScoreTables, answered_rounds, score_workspace
 from .scoring.benchmark import benchmark_of
-from .site.config import build_config
-from .site.overview import OVERVIEW_PAGE
-from .site.page_cache import Bundle, PageCache
-from .site.pages import SiteFiles, render_site, report_file
-from .site.publish import publish
-from .site.writer import sync
 from .workspace import Workspace
 
 STAGES = ("load", "score", "plan", "render", "charts", "documents", "write", "publish")
@@ -247,7 +247,7 @@ def draw_all(jobs: list[Any], cache: Path, advance: Callable[[int], None]) -> An
     takes every page from the cache has none."""
     if not jobs:
         return _NoCharts()
-    from .charts.jobs import draw_all as draw
+    from .outputs.charts.jobs import draw_all as draw
 
     return draw(jobs, cache, advance=advance)
 
@@ -265,7 +265,7 @@ def _documents(ws: Workspace, site: SiteFiles, charts: dict[str, bytes], cache: 
     just drawn for them."""
     if not site.reports:  # spares importing the document writers
         return {}
-    from .report import report_doc, report_files
+    from .outputs.report import report_doc, report_files
 
     docs = []
     for r in site.reports:

@@ -19,7 +19,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .exports import FORMULA_STARTS
+from .cells import FORMULA_STARTS
 
 HEADER_FILL = PatternFill("solid", fgColor="DDE4F0")
 _DATES = re.compile(rb"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>")

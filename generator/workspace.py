@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .branding import Branding
-from .checks import Response
 from .errors import GeneratorError, Problem
 from .models import Action, Lesson, Organisation, Questionnaire, Template
+from .models.responses import Response
 from .models.settings import SiteSettings
 
 if TYPE_CHECKING:
@@ -185,3 +185,13 @@ class Workspace:
             for r in self.responses
             if r.organisation == org_id and (round_id is None or r.round == round_id)
         ]
+
+
+def titles_of(ws: Workspace) -> dict[str, str]:
+    """Titles of perspectives and classification outcomes by id, for display."""
+    out: dict[str, str] = {}
+    for q in ws.questionnaires.values():
+        if q.kind == "maturity":
+            out.update({s.id: s.title for s in q.sections})
+        out.update({o.id: o.title for o in q.outcomes})
+    return out

@@ -374,3 +374,17 @@ def _pairs(node: MappingNode) -> Iterator[tuple[ScalarNode, Node]]:
     for key_node, value_node in node.value:
         if isinstance(key_node, ScalarNode):
             yield key_node, value_node
+
+
+class _Lenient(yaml.SafeLoader):
+    """Reads mkdocs.yml including MkDocs' own tags (`!ENV`, `!!python/name:`...), as text."""
+
+
+_Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def read_mkdocs_config(path: Path) -> dict[str, Any]:
+    """A `mkdocs.yml` as plain data, MkDocs' own tags read as None."""
+    with path.open(encoding="utf-8") as stream:
+        data = yaml.load(stream, Loader=_Lenient)
+    return data if isinstance(data, dict) else {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.checks import AnswerTable, Response
+from generator.models.responses import AnswerTable, Response
 from generator.scoring.classification import score_classification
 from generator.scoring.frames import response_frame
 from generator.scoring.maturity import score_maturity

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import re
 
-from generator.charts.jobs import FIGURES, ChartJob, draw_all
-from generator.site.charts import BrowserChart, browser_chart
+from generator.outputs.charts.jobs import FIGURES, ChartJob, draw_all
+from generator.outputs.site.charts import BrowserChart, browser_chart
 
 TYPE_ARGS = (("Project office", "Programme office"), (40, 60), (70, 20), ("Today", "Needed"))
 
@@ -25,7 +25,7 @@ def test_jobs_that_share_a_key_are_drawn_once(tmp_path):
 def test_every_figure_has_a_browser_version():
     chart = browser_chart(ChartJob("x", "type", TYPE_ARGS))
     assert chart.config["type"] == "bar" and "2 PMO types" in chart.label
-    from generator.site.charts import _KINDS
+    from generator.outputs.site.charts import _KINDS
 
     assert set(_KINDS) == set(FIGURES)
 

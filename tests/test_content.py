@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from helpers import MATURITY, write_tree
 
-from generator.checks.actions import MATURITY_ID
 from generator.loader import load
-from generator.site.practices import BLOCK, fill
+from generator.models.ids import MATURITY_ID
+from generator.outputs.site.practices import BLOCK, fill
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"

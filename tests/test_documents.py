@@ -23,9 +23,9 @@ from docx.shared import Mm, RGBColor
 from helpers import workspace, write_tree
 
 from generator.cli import main
-from generator.documents import download, file_name
 from generator.loader import load
-from generator.toolkit_workbook import formula_text
+from generator.outputs.formats.documents import download, file_name
+from generator.outputs.formats.toolkit_workbook import formula_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SOFFICE = shutil.which("soffice")
@@ -142,7 +142,7 @@ def test_computed_columns_the_issue_names(library):
 
 
 def test_formula_references_become_cells(library):
-    from generator.toolkit_workbook import Layout
+    from generator.outputs.formats.toolkit_workbook import Layout
 
     template = library["prioritisation-scorecard"]
     layouts = {s.name: Layout(s, len(s.examples)) for s in template.sheets}

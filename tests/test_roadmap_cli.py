@@ -134,7 +134,7 @@ def test_chart_is_a_gantt_and_a_projection(run, ws):
         (["--target", "gov"], "expected PERSPECTIVE=NUMBER, found 'gov'"),
         (["--target", "finance=3"], "unknown perspective 'finance'; expected one of: gov, risk"),
         (["--chart", "plan.pdf"], "cannot draw 'plan.pdf': use a .svg or .png file name"),
-        (["--pin", "nope"], "error: unknown action 'nope'"),
+        (["--pin", "nope"], "Invalid value for '--pin': unknown action 'nope'"),
     ],
 )
 def test_bad_options(run, ws, args, message):

@@ -202,14 +202,15 @@ def base(tmp_path_factory):
 def test_every_stage_succeeds_on_odd_but_valid_workspaces(base, spec):
     from rich.console import Console
 
-    from generator.charts import render
-    from generator.charts.jobs import FIGURES
-    from generator.console import respondents_view, scorecard_view
-    from generator.exports import scorecard_csv, to_json
+    from generator.outputs.charts import render
+    from generator.outputs.charts.jobs import FIGURES
+    from generator.outputs.formats.exports import scorecard_csv, to_json
+    from generator.outputs.site.pages import render_site
+    from generator.outputs.terminal.console import respondents_view, scorecard_view
+    from generator.outputs.terminal.roadmap_views import render_roadmap, terminal
     from generator.planning import roadmap_for
-    from generator.roadmap_views import render_roadmap, terminal
     from generator.scoring import answered_rounds, score_workspace, scorecard
-    from generator.site.pages import render_site, titles_of
+    from generator.workspace import titles_of
 
     root, questionnaires = base
     write(root, spec, questionnaires)
@@ -245,8 +246,8 @@ def test_every_stage_succeeds_on_odd_but_valid_workspaces(base, spec):
     assert "assessments/index.md" in site.files
     for job in site.charts:
         render(FIGURES[job.kind](*job.args), "svg")
-    from generator.report import report_doc
-    from generator.report.docx_writer import report_docx
+    from generator.outputs.report import report_doc
+    from generator.outputs.report.docx_writer import report_docx
 
     for r in site.reports:  # the report documents, without their charts (drawn above)
         report_docx(report_doc(ws, r), ws.branding, {})

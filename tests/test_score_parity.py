@@ -18,8 +18,8 @@ import pytest
 import yaml
 
 from generator.loader import load
+from generator.outputs.site.survey import survey_data
 from generator.scoring import score_workspace, scorecard
-from generator.site.survey import survey_data
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[1]

@@ -310,7 +310,7 @@ def test_every_bundled_maturity_criterion_says_what_it_evidences():
 
 
 def test_reading_of_the_scope_profile():
-    from generator.scope_views import headline, reading
+    from generator.outputs.scope_views import headline, reading
     from generator.scoring.results import LevelShare, MaturityResult, ScopeResult
 
     def scope(ident, score, met3):

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.checks import AnswerTable, Response
 from generator.errors import Location
 from generator.loader import load
 from generator.models import Questionnaire
+from generator.models.responses import AnswerTable, Response
 from generator.scoring import score_workspace, scorecard
 from generator.scoring.frames import response_frame
 from generator.scoring.services import MIN_GROUP, score_services, services_result
@@ -214,7 +214,7 @@ def test_an_action_naming_an_unknown_service_is_an_error(tmp_path):
 
 
 def test_the_report_chart_draws_each_quadrant_and_both_lines():
-    from generator.charts.services import services_grid
+    from generator.outputs.charts.services import services_grid
 
     fig = services_grid(("1", "2", "3"), (4.5, 4.0, 2.0), (2.0, 4.0, 4.5),
                         ("improve-first", "keep", "over-served"), (3.5, 3.5))
@@ -237,9 +237,9 @@ def test_a_sample_organisation_s_site_page_and_report_show_the_grid(sample_site)
     assert 'href="services/"' in summary
 
     from generator.loader import load as load_ws
-    from generator.report import report_doc
-    from generator.report.blocks import Chart, Heading, Table
-    from generator.site.report import org_report
+    from generator.outputs.report import report_doc
+    from generator.outputs.report.blocks import Chart, Heading, Table
+    from generator.outputs.site.report import org_report
 
     ws = load_ws(root)
     tables = score_workspace(ws)
@@ -357,7 +357,7 @@ def test_explain_says_where_an_unplanned_action_s_services_sit(run):
 
 
 def test_the_grid_says_its_lines_are_the_office_s_own_averages():
-    from generator.site.services import (
+    from generator.outputs.site.services import (
         borderline,
         lines_meaning,
         low_across_the_board,

@@ -142,8 +142,8 @@ def tree(site: Path) -> dict[Path, bytes]:
 
 
 def test_a_rebuild_renders_only_what_changed_and_equals_a_full_build(tmp_path, monkeypatch):
+    import generator.outputs.site.pages
     import generator.pipeline
-    import generator.site.pages
 
     root = copy_workspace(tmp_path / "ws")
     assert build(root).mode == "full"
@@ -152,7 +152,7 @@ def test_a_rebuild_renders_only_what_changed_and_equals_a_full_build(tmp_path, m
     text = answers.read_text()
     assert "GOV-3-1: partly" in text
     answers.write_text(text.replace("GOV-3-1: partly", "GOV-3-1: fully"))
-    rendered, planned = spy(monkeypatch, generator.site.pages, "org_pages",
+    rendered, planned = spy(monkeypatch, generator.outputs.site.pages, "org_pages",
                             lambda ws, r, *a: r.org.id), \
         spy(monkeypatch, generator.pipeline, "_roadmaps", lambda ws, tables, orgs, *a: orgs)
     again = build(root)
@@ -189,7 +189,7 @@ def spy(monkeypatch, module, name, record):
 
 
 def test_plain_mkdocs_builds_the_hand_written_pages(tmp_path):
-    from generator.site.publish import mkdocs_build
+    from generator.outputs.site.publish import mkdocs_build
 
     mkdocs_build(ROOT / "mkdocs.yml", tmp_path / "plain", epoch=0)
     assert (tmp_path / "plain" / "standards" / "maturity-model" / "index.html").is_file()
@@ -278,7 +278,7 @@ def test_a_client_site_holds_no_other_organisations_data(tmp_path, client):
 
 
 def test_cached_pages_stay_with_their_organisation_and_build_kind(tmp_path):
-    from generator.site.page_cache import Bundle, PageCache
+    from generator.outputs.site.page_cache import Bundle, PageCache
 
     root = copy_workspace(tmp_path / "ws")
     ws = load(root)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator.loader import load
-from generator.site.survey import survey_data
+from generator.outputs.site.survey import survey_data
 
 ROOT = Path(__file__).resolve().parents[1]
 ORG = "example-co"

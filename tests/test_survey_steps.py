@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from generator.loader import load
-from generator.site.survey import minutes_to_complete
+from generator.outputs.site.survey import minutes_to_complete
 
 pytestmark = pytest.mark.browser
 

@@ -16,9 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.checks.actions import MATURITY_ID  # noqa: E402
 from generator.loader import load  # noqa: E402
-from generator.site.practices import fill  # noqa: E402
+from generator.models.ids import MATURITY_ID  # noqa: E402
+from generator.outputs.site.practices import fill  # noqa: E402
 
 CONTENT = ROOT / "content"
 

@@ -1,6 +1,6 @@
 /* Scoring of one response in the browser: the rules of generator/scoring, for one respondent.
  *
- * Pure functions over the questionnaire data the page embeds (generator/site/survey.py) and
+ * Pure functions over the questionnaire data the page embeds (generator/outputs/site/survey.py) and
  * the answers { questionId: { view: value } }. The test suite runs these functions on hundreds
  * of random answer sets and compares every level, score, fit and position with Python's.
  * Sums run in questionnaire order; rounding adds the same tiny slack as Python, so that sums
@@ -26,7 +26,7 @@
     return out;
   }
 
-  /* A display rule (a syntax tree made by generator/site/survey.py) over one view's answers. */
+  /* A display rule (a syntax tree made by generator/outputs/site/survey.py) over one view's answers. */
   function holds(rule, given, questions) {
     switch (rule.op) {
       case "constant":

@@ -1,7 +1,7 @@
 /* The self-assessment form: one part at a time with a list of the parts, display rules,
  * progress kept in the browser, live results, a review of what is unanswered, and response
  * files saved and loaded. Runs only on pages that embed #pmo-survey-data (made by
- * generator/site/survey.py); scoring lives in pmo-score.js, YAML in the bundled js-yaml.
+ * generator/outputs/site/survey.py); scoring lives in pmo-score.js, YAML in the bundled js-yaml.
  * Nothing is sent anywhere: the page works from a file server or offline. Without this
  * script every part shows at once, as it does when printed.
  */

@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
+from typing import NamedTuple
 
 from .. import expr
 from ..errors import KeyPath, Problem
-from ..models import NO_OFFICE, Action, ActionLibrary, Organisation, Questionnaire
+from ..models import (
+    NO_OFFICE,
+    Action,
+    ActionLibrary,
+    Organisation,
+    Questionnaire,
+    RoadmapSettings,
+    RoadmapUpdate,
+)
+from ..models.ids import MATURITY_ID, MODEL_ID, SERVICES_ID, TYPE_ID
 from ..suggest import did_you_mean
 from ..yamlio import YamlDoc
 from .pages import check_pages
-
-MATURITY_ID = "p3o-maturity"
-TYPE_ID = "pmo-type"
-MODEL_ID = "operating-model"
-"""The bundled questionnaires whose results drive roadmaps, by id (a workspace may replace
-their content but keeps their ids)."""
-SERVICES_ID = "pmo-services"
-"""The services survey whose question ids actions name under `services:`."""
 
 Report = Callable[[KeyPath, str], None]
 VALID_TARGETS = (0, 2, 3, 4, 5)
@@ -98,39 +100,48 @@ def check_roadmap_settings(
     questionnaires: Mapping[str, Questionnaire],
     actions: set[str],
 ) -> list[Problem]:
-    """Targets and priorities name perspectives; pinned and excluded actions exist."""
-    problems = []
+    """The problems of an organisation file's `roadmap:` settings, located in the file."""
+    return [
+        Problem(doc.location(("roadmap", *p.key), key=p.on_key), p.message)
+        for p in roadmap_problems(org.roadmap, questionnaires, actions)
+    ]
+
+
+class SettingProblem(NamedTuple):
+    """A problem of roadmap settings, by its key path below `roadmap:`."""
+
+    key: KeyPath
+    message: str
+    on_key: bool = False
+    """Whether the key itself is wrong (an unknown name), not its value."""
+
+
+def roadmap_problems(
+    settings: RoadmapSettings | RoadmapUpdate,
+    questionnaires: Mapping[str, Questionnaire],
+    actions: Collection[str],
+) -> list[SettingProblem]:
+    """Targets and priorities name perspectives and have valid values; pinned and excluded
+    actions exist."""
+    problems: list[SettingProblem] = []
     maturity = questionnaires.get(MATURITY_ID)
-    perspectives = {s.id for s in maturity.sections} if maturity else None
-    settings = org.roadmap
+    perspectives = [s.id for s in maturity.sections] if maturity else None
     for key in ("targets", "priorities"):
         for name, value in getattr(settings, key).items():
-            loc = ("roadmap", key, name)
             if perspectives is not None and name not in perspectives:
-                problems.append(
-                    Problem(
-                        doc.location(loc, key=True),
-                        f"unknown perspective '{name}'; expected one of: {', '.join(perspectives)}",
-                    )
-                )
+                problems.append(SettingProblem((key, name), f"unknown perspective '{name}'; "
+                                               f"expected one of: {', '.join(perspectives)}",
+                                               on_key=True))
             elif key == "targets" and value not in VALID_TARGETS:
-                problems.append(Problem(doc.location(loc), target_problem(value)))
+                problems.append(SettingProblem((key, name), target_problem(value)))
             elif key == "priorities" and value <= 0:
-                problems.append(
-                    Problem(
-                        doc.location(loc),
-                        f"a priority weight must be greater than 0, found {value}",
-                    )
-                )
+                problems.append(SettingProblem((key, name), "a priority weight must be greater "
+                                               f"than 0, found {value}"))
     for key in ("pinned", "excluded"):
         for i, ident in enumerate(getattr(settings, key)):
             if actions and ident not in actions:
-                problems.append(
-                    Problem(
-                        doc.location(("roadmap", key, i)),
-                        f"unknown action '{ident}'{did_you_mean(ident, actions)}",
-                    )
-                )
+                problems.append(SettingProblem((key, i), f"unknown action '{ident}'"
+                                               f"{did_you_mean(ident, actions)}"))
     return problems
 
 

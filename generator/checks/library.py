@@ -8,9 +8,9 @@ from pathlib import Path
 from ..errors import Problem
 from ..formulas import references
 from ..models import LessonRegister, Questionnaire, Sheet, Template
+from ..models.ids import MATURITY_ID, TYPE_ID
 from ..suggest import did_you_mean
 from ..yamlio import YamlDoc
-from .actions import MATURITY_ID, TYPE_ID
 from .pages import Report, check_pages
 
 

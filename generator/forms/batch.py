@@ -24,10 +24,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from ..checks import AnswerTable, check_answer_set
+from ..checks import check_answer_set
 from ..errors import GeneratorError, Location, Problem, display_path
 from ..files import write_atomic
 from ..models import AnswerSet
+from ..models.responses import AnswerTable
 from ..validation import validate
 from ..workspace import YAML_SUFFIXES, Workspace
 from ..yamlio import YamlProblem, decode, read_yaml

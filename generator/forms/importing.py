@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..checks import AnswerTable, check_answer_set
+from ..checks import check_answer_set
 from ..errors import GeneratorError, InputError, Location, Problem, display_path
 from ..files import write_atomic
 from ..models import AnswerSet
+from ..models.responses import AnswerTable
 from ..validation import validate
 from ..workspace import Workspace
 from ..yamlio import YamlProblem, read_yaml

@@ -26,6 +26,7 @@ from ..files import write_atomic
 from ..models import Organisation, Round
 from ..models.common import identifier_problem
 from ..workspace import Layout, Workspace
+from ..yamlio import read_mkdocs_config
 from .questions import select
 from .skeleton import find_round
 from .workbook import Details, form_workbook
@@ -71,10 +72,8 @@ def base_url(layout: Layout, given: str | None) -> str:
     local preview of `pmo serve`; always ending in `/`."""
     url = given
     if url is None:
-        from ..site.config import read_parent
-
         config = layout.root / "mkdocs.yml"
-        url = str(read_parent(config).get("site_url") or "") if config.is_file() else ""
+        url = str(read_mkdocs_config(config).get("site_url") or "") if config.is_file() else ""
         url = url or LOCAL_SITE
     if not re.match(r"^(https?|file)://", url):
         raise GeneratorError(f"--base-url '{url}': expected an address starting with "

@@ -4,7 +4,14 @@ from .actions import NO_OFFICE, PHASES, Action, ActionLibrary, Dimension, Phase
 from .answers import Agreement, Answer, AnswerSet, QuestionnaireAnswers, Respondent
 from .library import Column, Lesson, LessonRegister, Sheet, Table, Template
 from .library import Section as DocumentSection
-from .organisation import Organisation, ReportSettings, RoadmapSettings, Round, Sizing
+from .organisation import (
+    Organisation,
+    ReportSettings,
+    RoadmapSettings,
+    RoadmapUpdate,
+    Round,
+    Sizing,
+)
 from .questionnaire import (
     SCOPES,
     SPECIAL_ANSWERS,
@@ -46,6 +53,7 @@ __all__ = [
     "ReportSettings",
     "Respondent",
     "RoadmapSettings",
+    "RoadmapUpdate",
     "Round",
     "Scale",
     "Scope",

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from pydantic import Field
 
@@ -55,6 +58,41 @@ class RoadmapSettings(Model):
     """Actions never to plan, e.g. because they are already under way elsewhere."""
     priorities: dict[Identifier, float] = Field(default_factory=dict)
     """Weight by perspective id (default 1): higher weights bring its actions earlier."""
+
+
+@dataclass(frozen=True)
+class RoadmapUpdate:
+    """Changes to an organisation's `roadmap:` settings, such as `pmo roadmap`'s options.
+
+    Checked by the same rule as the settings in the organisation file
+    (`checks.actions.roadmap_problems`).
+    """
+
+    targets: Mapping[str, int] = field(default_factory=dict)
+    """Target levels that replace the organisation's, perspective by perspective."""
+    start: dt.date | None = None
+    horizon: int | None = None
+    capacity: float | None = None
+    """`start`, `horizon` and `capacity` replace the organisation's when given."""
+    pinned: tuple[str, ...] = ()
+    excluded: tuple[str, ...] = ()
+    """Actions added to the organisation's pinned and excluded ones."""
+    priorities: Mapping[str, float] = field(default_factory=dict)
+    """Weights that replace the organisation's, perspective by perspective."""
+
+    def applied_to(self, settings: RoadmapSettings) -> RoadmapSettings:
+        """`settings` with this update merged over them, targets apart: the planner keeps
+        those separate, to say where each target came from."""
+        changes: dict[str, Any] = {
+            key: value for key in ("start", "horizon", "capacity")
+            if (value := getattr(self, key)) is not None
+        }
+        for key in ("pinned", "excluded"):
+            if getattr(self, key):
+                changes[key] = [*getattr(settings, key), *getattr(self, key)]
+        if self.priorities:
+            changes["priorities"] = {**settings.priorities, **self.priorities}
+        return RoadmapSettings.model_validate({**settings.model_dump(), **changes})
 
 
 class ReportSettings(Model):

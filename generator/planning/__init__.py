@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from ..checks.actions import roadmap_problems
 from ..errors import GeneratorError
-from ..models import RoadmapSettings
+from ..models import RoadmapSettings, RoadmapUpdate
 from ..scoring import ScoreTables, scorecard
 from ..workspace import Workspace
 from .explain import explain
@@ -52,15 +53,11 @@ def roadmap_for(
     tables: ScoreTables,
     org_id: str,
     round_id: str | None = None,
-    overrides: Mapping[str, Any] | None = None,
+    update: RoadmapUpdate | None = None,
 ) -> Roadmap:
-    """Plan the roadmap of one organisation from its scores and its roadmap settings.
-
-    `overrides` replaces settings (e.g. from the command line): `targets` (merged per
-    perspective), `start`, `horizon`, `capacity`, `pinned` and `excluded` (added), and
-    `priorities` (merged).
-    """
-    return plan(*_inputs(ws, tables, org_id, round_id, overrides))
+    """Plan the roadmap of one organisation from its scores and its roadmap settings, with
+    `update` (such as the command line's options) merged over those settings."""
+    return plan(*_inputs(ws, tables, org_id, round_id, update))
 
 
 def roadmaps_for(
@@ -87,12 +84,12 @@ def explain_action(
     org_id: str,
     action_id: str,
     round_id: str | None = None,
-    overrides: Mapping[str, Any] | None = None,
+    update: RoadmapUpdate | None = None,
 ) -> Explanation:
     """Why one action is in the organisation's roadmap, or why it is not."""
     if action_id not in ws.actions:
         raise GeneratorError(f"unknown action '{action_id}'; see assessments/actions/")
-    situation, actions, settings, targets = _inputs(ws, tables, org_id, round_id, overrides)
+    situation, actions, settings, targets = _inputs(ws, tables, org_id, round_id, update)
     roadmap, selection, deps = plan_in_detail(situation, actions, settings, targets)
     return explain(situation, actions, settings, targets, roadmap, selection, deps, action_id)
 
@@ -102,29 +99,17 @@ def _inputs(
     tables: ScoreTables,
     org_id: str,
     round_id: str | None,
-    overrides: Mapping[str, Any] | None,
+    update: RoadmapUpdate | None,
 ) -> tuple[Situation, Mapping[str, Any], RoadmapSettings, dict[str, tuple[int, str]]]:
+    update = update or RoadmapUpdate()
+    problems = roadmap_problems(update, ws.questionnaires, ws.actions)
+    if problems:
+        raise GeneratorError(problems[0].message)
     card = scorecard(ws, tables, org_id, round_id, respondents=False)
     situation = situation_of(ws, tables, card)
-    settings = merge_settings(ws.organisation(org_id).roadmap, overrides or {})
-    unknown = [a for a in [*settings.pinned, *settings.excluded] if a not in ws.actions]
-    if unknown:
-        raise GeneratorError(f"unknown action '{unknown[0]}'; see assessments/actions/")
-    targets = resolve_targets(situation, settings, (overrides or {}).get("targets", {}))
+    settings = update.applied_to(ws.organisation(org_id).roadmap)
+    targets = resolve_targets(situation, settings, update.targets)
     return situation, ws.actions, settings, targets
-
-
-def merge_settings(settings: RoadmapSettings, overrides: Mapping[str, Any]) -> RoadmapSettings:
-    changes: dict[str, Any] = {}
-    for key in ("start", "horizon", "capacity"):
-        if overrides.get(key) is not None:
-            changes[key] = overrides[key]
-    for key in ("pinned", "excluded"):
-        if overrides.get(key):
-            changes[key] = [*getattr(settings, key), *overrides[key]]
-    if overrides.get("priorities"):
-        changes["priorities"] = {**settings.priorities, **overrides["priorities"]}
-    return RoadmapSettings.model_validate({**settings.model_dump(), **changes})
 
 
 __all__ = [
@@ -141,7 +126,6 @@ __all__ = [
     "Size",
     "Target",
     "explain_action",
-    "merge_settings",
     "plan",
     "resolve_targets",
     "roadmap_for",

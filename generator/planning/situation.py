@@ -12,9 +12,9 @@ from functools import cached_property
 
 import numpy as np
 
-from ..checks.actions import MATURITY_ID, MODEL_ID, TYPE_ID
 from ..errors import GeneratorError
 from ..models import Questionnaire
+from ..models.ids import MATURITY_ID, MODEL_ID, TYPE_ID
 from ..scoring import ScoreTables
 from ..scoring.results import ClassificationResult, CriterionResult, Scorecard
 from ..scoring.services import QUADRANT_TITLES

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..checks.actions import MATURITY_ID
+from ..models.ids import MATURITY_ID
 from ..workspace import Workspace
 from . import ScoreTables, answered_rounds
 from .scorecard import _int

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..checks import Response
 from ..expr import references
 from ..models import Questionnaire
+from ..models.responses import Response
 
 ORG, ROUND, RESPONSE, QUESTION, VIEW, VALUE = (
     "organisation",

@@ -1,0 +1,1 @@
+"""What the commands print: scorecards, listings, roadmaps and explanations."""
