@@ -3,6 +3,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import pickle
 import shutil
 import threading
 from pathlib import Path
@@ -57,14 +58,41 @@ def copy_workspace(target):
     return target
 
 
+def shared_folder(tmp_path_factory) -> Path:
+    """A folder of this run that every xdist worker sees (each worker's own temporary folder
+    sits in it); without xdist, the run's temporary folder."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory):
-    """The sample workspace built once: (workspace root, site folder, build report)."""
+    """The sample workspace built once for the whole run, by whichever worker asks first:
+    (workspace root, site folder, build report). Read it, never change it or build in it:
+    a test that does takes `built_sample`, a copy of its own."""
+    from filelock import FileLock
+
     from generator.pipeline import build
 
-    root = copy_workspace(tmp_path_factory.mktemp("sample") / "ws")
-    report = build(root)
-    return root, report.site, report
+    shared = shared_folder(tmp_path_factory)
+    folder = shared / "sample"
+    with FileLock(shared / "sample.lock"):
+        saved = folder / "report.pickle"
+        if not saved.is_file():
+            shutil.rmtree(folder, ignore_errors=True)  # a failed attempt's leftovers
+            report = build(copy_workspace(folder / "ws"))
+            saved.write_bytes(pickle.dumps(report))
+        report = pickle.loads(saved.read_bytes())
+    return folder / "ws", report.site, report
+
+
+@pytest.fixture
+def built_sample(sample_site, tmp_path):
+    """A copy of the built sample workspace, with its site, build folder and caches, to change
+    and build again. MkDocs publishes the copy's first build in full (the site moved), with
+    every organisation's pages from the page cache."""
+    root, _, _ = sample_site
+    return Path(shutil.copytree(root, tmp_path / "ws", symlinks=True))
 
 
 # --- the built site in real Chromium (tests marked `browser`) ------------------------------

@@ -28,6 +28,8 @@ from generator.outputs.formats.documents import download, file_name
 from generator.outputs.formats.toolkit_workbook import formula_text
 
 ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.xdist_group("documents")
+"""On one worker: the module's fixtures make every download and four report documents."""
 SOFFICE = shutil.which("soffice")
 needs_office = pytest.mark.skipif(
     SOFFICE is None,

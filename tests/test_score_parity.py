@@ -21,7 +21,7 @@ from generator.loader import load
 from generator.outputs.site.survey import survey_data
 from generator.scoring import score_workspace, scorecard
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("score-parity")]
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "generator" / "assets" / "pmo-score.js"
 VECTORS = 300

@@ -38,8 +38,8 @@ def wait_for(url: str, text: str) -> bool:
 
 
 @pytest.fixture
-def preview(tmp_path):
-    root = copy_workspace(tmp_path / "ws")
+def preview(built_sample, tmp_path):
+    root = built_sample  # its page cache spares the first build rendering every organisation
     port = free_port()
     log = tmp_path / "serve.log"
     with log.open("w") as output:  # a file, not a pipe nobody reads, which could fill up

@@ -109,9 +109,9 @@ def test_downloads_open(sample_site):
             assert book.sheetnames[0] == "How to use" and len(book.sheetnames) >= 2
 
 
-def test_identical_input_gives_identical_output(sample_site, tmp_path):
-    root, site, _ = sample_site
-    again = build(root, out=tmp_path / "again")
+def test_identical_input_gives_identical_output(sample_site, built_sample, tmp_path):
+    _, site, _ = sample_site
+    again = build(built_sample, out=tmp_path / "again")
     first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     second = {p.relative_to(again.site): p.read_bytes() for p in again.site.rglob("*")
               if p.is_file()}
@@ -120,9 +120,9 @@ def test_identical_input_gives_identical_output(sample_site, tmp_path):
     assert again.drawn == 0  # every chart came from the cache
 
 
-def test_a_failed_build_leaves_the_previous_site(tmp_path):
-    root = copy_workspace(tmp_path / "ws")
-    site = build(root).site
+def test_a_failed_build_leaves_the_previous_site(built_sample):
+    root = built_sample
+    site = build(root).site  # published where the copy is: the next build can be incremental
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     page = root / "content" / "standards" / "kpis.md"
     page.write_text(page.read_text() + "\n[broken](no-such-page.md)\n")
@@ -141,12 +141,13 @@ def tree(site: Path) -> dict[Path, bytes]:
     return {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
-def test_a_rebuild_renders_only_what_changed_and_equals_a_full_build(tmp_path, monkeypatch):
+def test_a_rebuild_renders_only_what_changed_and_equals_a_full_build(built_sample, tmp_path,
+                                                                    monkeypatch):
     import generator.outputs.site.pages
     import generator.pipeline
 
-    root = copy_workspace(tmp_path / "ws")
-    assert build(root).mode == "full"
+    root = built_sample
+    assert build(root).mode == "full"  # the copy's site moved: MkDocs publishes it in full
     assert build(root).mode == "unchanged"
     answers = root / "assessments" / "orgs" / GOLDEN_ORG / "2025-q1" / "sanjay-p.yaml"
     text = answers.read_text()
@@ -258,10 +259,9 @@ def site_text(site: Path) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("client", ["northwind-bank", "brightside-agency"])
-def test_a_client_site_holds_no_other_organisations_data(tmp_path, client):
-    root = copy_workspace(tmp_path / "ws")
-    ws = load(root)
-    build(root)  # the whole site first: its page cache holds every organisation's pages
+def test_a_client_site_holds_no_other_organisations_data(built_sample, client):
+    root = built_sample  # the whole site built first: its page cache holds every
+    ws = load(root)  # organisation's pages
     site = build(root, org=client).site
     texts = site_text(site)
     assert any(ws.organisations[client].name in text for text in texts.values())

@@ -19,8 +19,8 @@ from ... import expr
 from ...forms.questions import choices, condition_in_words
 from ...models import Questionnaire
 from ...models.questionnaire import Question
-from ..render import render, show_tags
 from ...scoring.services import MIN_GROUP
+from ..render import render, show_tags
 
 SHORT_LABEL = 32
 """Options with labels up to this long sit side by side; longer ones are listed."""
