@@ -53,6 +53,11 @@ def number(value: float | None, places: int = 1) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def fixed(value: float | None, places: int = 2) -> str:
+    """A number with exactly `places` decimals (`3.50`); `—` for none."""
+    return "—" if value is None else f"{value:.{places}f}"
+
+
 _TAG = re.compile(r"<(?=[A-Za-z/!?])")
 
 
@@ -83,7 +88,8 @@ def environment() -> jinja2.Environment:
         autoescape=False,  # Markdown, not HTML: free text is escaped with the `md` filter
         finalize=_no_tags,
     )
-    env.filters.update(md=md, month=month, number=number, text=text, cell=cell, oneline=oneline)
+    env.filters.update(md=md, month=month, number=number, fixed=fixed, text=text, cell=cell,
+                       oneline=oneline)
     return env
 
 

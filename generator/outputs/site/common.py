@@ -7,7 +7,7 @@ rebuild reuses them whole while those inputs are unchanged (see `page_cache`).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
 
@@ -51,7 +51,7 @@ def common_pages(ws: Workspace, cache: Path | None = None) -> tuple[SiteFiles, d
 
 def content(folder: Path, site: SiteFiles) -> dict[str, str]:
     """Copy every hand-written file; return the title of each page, for link texts."""
-    titles = {}
+    titles: dict[str, str] = {}
     if not folder.is_dir():
         return titles
     for path in sorted(folder.rglob("*")):
@@ -83,8 +83,11 @@ class Links:
         return [(prefix + ref, self.page_title(ref)) for ref in refs if
                 ref.split("#", 1)[0] in self.pages]
 
-    def actions_using(self, predicate: Callable[[Action], bool]) -> list[Action]:
-        return sorted((a for a in self.ws.actions.values() if predicate(a)), key=lambda a: a.id)
+    def actions_using(self, *, template: str | None = None, lesson: str | None = None
+                      ) -> list[Action]:
+        """The library's actions that recommend this template, or this lesson, by id."""
+        return sorted((a for a in self.ws.actions.values()
+                       if template in a.templates or lesson in a.lessons), key=lambda a: a.id)
 
 
 def _surveys(ws: Workspace, site: SiteFiles, pages: Mapping[str, str]) -> None:
@@ -106,8 +109,8 @@ def _toolkit(ws: Workspace, site: SiteFiles, links: Links, cache: Path | None) -
             related=links.related(t.related, "../"),
             lessons=[lesson for lesson in sorted(ws.lessons.values(), key=lambda x: x.id)
                      if t.id in lesson.templates],
-            lesson_link=lambda ident: f"../lessons/{ident}.md",
-            actions=links.actions_using(lambda a, t=t: t.id in a.templates),
+            lessons_folder="../lessons/",
+            actions=links.actions_using(template=t.id),
         ))
     by_phase = [(phase, [t for t in templates if phase in t.phases]) for phase in PHASES]
     site.page("toolkit/index.md", render("toolkit_index.md.j2", templates=templates,
@@ -143,7 +146,7 @@ def _lessons(ws: Workspace, site: SiteFiles, links: Links) -> None:
             "lesson_page.md.j2", lesson=lesson, tags=tags(lesson),
             related=links.related(lesson.related, "../"),
             templates=[ws.templates[t] for t in lesson.templates if t in ws.templates],
-            actions=links.actions_using(lambda a, lesson=lesson: lesson.id in a.lessons),
+            actions=links.actions_using(lesson=lesson.id),
         ))
     maturity = ws.questionnaires.get(MATURITY_ID)
     kinds = ws.questionnaires.get(TYPE_ID)

@@ -11,7 +11,12 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from ...models.ids import MODEL_ID, TYPE_ID
-from ...scoring.results import ClassificationResult, PerspectiveResult, ViewResult
+from ...planning.results import PlannedAction
+from ...scoring.results import (
+    ClassificationResult,
+    CriterionResult,
+    ViewResult,
+)
 from ...workspace import Workspace
 from ..render import number, render
 from ..scope_views import gap_criteria, reading, share
@@ -21,6 +26,9 @@ from .site_files import SiteFiles
 if TYPE_CHECKING:
     from ..charts.jobs import ChartJob
     from .report import OrgReport
+
+VIEWS = ("current", "target")
+"""The two views a classification's summary shows: the office today and the one needed."""
 
 
 def org_pages(ws: Workspace, r: OrgReport, titles: dict[str, str], links: Links,
@@ -40,9 +48,8 @@ def _report(ws: Workspace, r: OrgReport, site: SiteFiles, links: Links,
     base = f"assessments/{r.org.id}"
     jobs = report_charts(ws, r, titles, f"{base}/charts/")
     context = _report_context(ws, r, titles, links)
-    charts = {PurePosixPath(j.path).stem: browser_chart(j).html() for j in jobs}
-    context["chart"] = lambda name: charts.get(name, "")
-    context["levels_table"] = levels_table
+    context["charts"] = {PurePosixPath(j.path).stem: browser_chart(j).html() for j in jobs}
+    context["levels_table"] = levels_table(r.roadmap) if r.roadmap is not None else ""
     context["documents"] = {fmt: f"downloads/{report_file(r, fmt)}"
                             for fmt in ("docx", "pdf")} if documents else {}
     site.page(f"{base}/index.md", render("org_summary.md.j2", **context))
@@ -96,18 +103,16 @@ def report_charts(ws: Workspace, r: OrgReport, titles: dict[str, str], prefix: s
 
 def _report_context(ws: Workspace, r: OrgReport, titles: dict[str, str], links: Links
                     ) -> dict[str, object]:
+    """What the report pages show, as plain records: every lookup in the workspace, and
+    every choice of wording, is made here rather than in the templates."""
+    from ...forms.status import round_status, summary
+
     m = r.maturity
     plan = r.roadmap
     round_date = next(x.date for x in r.org.rounds if x.id == r.card.round)
     respondents = max([m.respondents if m else 0]
                       + [c.respondents for c in r.card.classifications])
     planned = [*plan.actions, *plan.deferred] if plan else []
-
-    def criteria(perspective: str) -> list[object]:
-        return [c for c in m.criteria if c.perspective == perspective] if m else []
-
-    from ...forms.status import round_status, summary
-
     status = round_status(ws, r.org.id, r.card.round)
     return {
         "responses": summary(ws, status),
@@ -117,31 +122,53 @@ def _report_context(ws: Workspace, r: OrgReport, titles: dict[str, str], links: 
         "targets_text": ", ".join(f"{t.title.split(' ')[0].lower()} {t.target}"
                                   for t in plan.targets if t.gap) or "all met"
         if plan else "",
-        "best": lambda c, view: _best(c, view),
-        "position": lambda c, view: _position(c, view, titles),
-        "change": _change,
-        "fit": lambda v, outcome: next((f.percent for f in v.fits if f.outcome == outcome), 0),
-        "type_titles": [(o.id, o.title) for o in ws.questionnaires[TYPE_ID].outcomes]
-        if TYPE_ID in ws.questionnaires else [],
-        "outcome_title": lambda ident: titles.get(ident, ident),
-        "title_of": lambda ident: titles.get(ident or "", ident or ""),
-        "question_text": lambda qid, question: ws.questionnaires[qid].questions[question].text,
-        "criteria": criteria,
-        "result": _result,
-        "share": share,
-        "scope_reading": reading,
-        "scope_gaps": lambda m: [(s, found) for s in m.scopes if (found := gap_criteria(m, s))],
-        "practice": lambda p: f"../../practices/{p}.md" if f"practices/{p}.md" in links.pages
-        else "../../standards/maturity-model.md",
-        "planned": lambda p: [a for a in planned if p in a.perspectives],
+        "titles": titles,
+        "type_best": {view: _best(r.pmo_type, view) for view in VIEWS} if r.pmo_type else {},
+        "model_position": {view: _position(r.operating_model, view, titles) for view in VIEWS}
+        if r.operating_model else {},
+        "type_rows": _type_rows(ws, r.pmo_type),
+        "type_disagreements": _disagreements(ws, TYPE_ID, r.pmo_type),
+        "model_disagreements": _disagreements(ws, MODEL_ID, r.operating_model),
+        "changes": {p.id: _change(p.score, p.previous_score) for p in m.perspectives}
+        if m else {},
+        "scope_changes": {s.id: _change(s.score, s.previous_score) for s in m.scopes}
+        if m else {},
+        "scope_text": reading(m) if m else "",
+        "scope_shares": {s.id: [share(x) for x in s.levels] for s in m.scopes} if m else {},
+        "scope_gaps": [(s, found) for s in m.scopes if (found := gap_criteria(m, s))]
+        if m else [],
+        "criteria": {p.id: [c for c in m.criteria if c.perspective == p.id]
+                     for p in m.perspectives} if m else {},
+        "results": {c.id: _result(c) for c in m.criteria} if m else {},
+        "practices": {p.id: f"../../practices/{p.id}.md" if f"practices/{p.id}.md" in links.pages
+                      else "../../standards/maturity-model.md"
+                      for p in m.perspectives} if m else {},
+        "planned": {p.id: [a for a in planned if p.id in a.perspectives]
+                    for p in m.perspectives} if m else {},
         "planned_ids": {a.id for a in planned},
-        "action_title": lambda ident: ws.actions[ident].title if ident in ws.actions else ident,
-        "template_title": lambda ident: ws.templates[ident].title if ident in ws.templates
-        else ident,
-        "lesson_title": lambda ident: ws.lessons[ident].title if ident in ws.lessons else ident,
-        "lesson_link": lambda ident: f"../../lessons/{ident}.md",
-        "help_links": lambda action: _help_links(ws, links, action),
+        "action_titles": {d: ws.actions[d].title if d in ws.actions else d
+                          for a in planned for d in a.depends_on},
+        "help_links": {a.id: _help_links(ws, links, a) for a in planned},
+        "lessons_folder": "../../lessons/",
     }
+
+
+def _type_rows(ws: Workspace, c: ClassificationResult | None) -> list[tuple[str, list[int]]]:
+    """Each PMO type with its fit (%) in each view of the answers."""
+    if c is None or TYPE_ID not in ws.questionnaires:
+        return []
+    return [(o.title, [next((f.percent for f in v.fits if f.outcome == o.id), 0)
+                       for v in c.views])
+            for o in ws.questionnaires[TYPE_ID].outcomes]
+
+
+def _disagreements(ws: Workspace, qid: str, c: ClassificationResult | None
+                   ) -> list[tuple[str, str]]:
+    """The questions without a majority answer, with their texts."""
+    if c is None:
+        return []
+    questions = ws.questionnaires[qid].questions
+    return [(q, questions[q].text) for q in c.disagreements]
 
 
 def report_file(r: OrgReport, fmt: str) -> str:
@@ -149,16 +176,16 @@ def report_file(r: OrgReport, fmt: str) -> str:
     return f"{r.org.id}-{r.card.round}-report.{fmt}"
 
 
-def _help_links(ws: Workspace, links: Links, action: object) -> list[str]:
+def _help_links(ws: Workspace, links: Links, action: PlannedAction) -> list[str]:
     """Links from a report page to an action's templates, pages and lessons that exist."""
     out = []
-    for ident in action.templates:  # type: ignore[attr-defined]
+    for ident in action.templates:
         if ident in ws.templates:
             out.append(f"[{ws.templates[ident].title}](../../toolkit/{ident}.md) (template)")
-    for ref in action.standards:  # type: ignore[attr-defined]
+    for ref in action.standards:
         if ref.split("#", 1)[0] in links.pages:
             out.append(f"[{links.page_title(ref)}](../../{ref})")
-    for ident in action.lessons:  # type: ignore[attr-defined]
+    for ident in action.lessons:
         if ident in ws.lessons:
             out.append(f"[{ident}: {ws.lessons[ident].title}](../../lessons/{ident}.md)")
     return out
@@ -181,19 +208,18 @@ def _position(c: ClassificationResult, view: str, titles: dict[str, str]) -> str
     return text + (", a hybrid" if v.hybrid else "")
 
 
-def _change(p: PerspectiveResult) -> str:
-    if p.previous_score is None or p.score is None:
+def _change(score: float | None, previous: float | None) -> str:
+    if previous is None or score is None:
         return ""
-    return f"{p.score - p.previous_score:+.1f}"
+    return f"{score - previous:+.1f}"
 
 
-def _result(c: object) -> str:
-    status = c.status  # type: ignore[attr-defined]
-    if status == "na":
+def _result(c: CriterionResult) -> str:
+    if c.status == "na":
         return "n/a"
-    if c.met:  # type: ignore[attr-defined]
+    if c.met:
         return "met"
-    return "not met" if status == "rated" else f"not met ({c.answer})"  # type: ignore[attr-defined]
+    return "not met" if c.status == "rated" else f"not met ({c.answer})"
 
 
 def _type_args(ws: Workspace, r: OrgReport) -> tuple[object, ...]:

@@ -111,13 +111,15 @@ def one_respondent(result: ServicesResult) -> str:
 
 def services_context(result: ServicesResult) -> dict[str, object]:
     """What the organisation's services page needs besides the report's context."""
-
-    def quadrant_of(grid: ServiceGrid, service: str) -> str:
-        found = next((s for s in grid.services if s.id == service), None)
-        return QUADRANT_TITLES.get(found.quadrant or "", "—") if found else "—"
-
-    return {"services": result, "rows": grid_rows(result), "quadrant_of": quadrant_of,
+    return {"services": result, "rows": grid_rows(result),
+            "group_quadrants": {s.id: [_quadrant_in(group, s.id) for group in result.groups]
+                                for s in result.grid.services},
             "min_group": MIN_GROUP, "lines_meaning": lines_meaning(result),
             "low_across_the_board": low_across_the_board(result),
-            "one_respondent": one_respondent(result),
-            "two": lambda value: "—" if value is None else f"{value:.2f}"}
+            "one_respondent": one_respondent(result)}
+
+
+def _quadrant_in(grid: ServiceGrid, service: str) -> str:
+    """The quadrant of `service` in a group's grid; `—` where the group did not rate it."""
+    found = next((s for s in grid.services if s.id == service), None)
+    return QUADRANT_TITLES.get(found.quadrant or "", "—") if found else "—"
