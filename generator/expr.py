@@ -96,7 +96,8 @@ class Compare:
         column = _column(frame, self.question)
         present = column.notna().to_numpy()
         if self.op in ("==", "!="):
-            return present & _COMPARE[self.op](column, self.value).to_numpy()
+            equal: np.ndarray = present & _COMPARE[self.op](column, self.value).to_numpy()
+            return equal
         ranked = scores.get(self.question, {})
         if self.value not in ranked:
             return np.zeros(len(frame), dtype=bool)
@@ -121,7 +122,8 @@ class InList:
         column = _column(frame, self.question)
         present = column.notna().to_numpy()
         found = column.isin(self.values).to_numpy()
-        return present & (found != self.negated)
+        matched: np.ndarray = present & (found != self.negated)
+        return matched
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ _DATES = re.compile(rb"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>")
 def new_workbook(creator: str = "") -> Workbook:
     """An empty workbook; `creator` is its author property (none by default)."""
     book = Workbook()
-    book.remove(book.active)
+    book.remove(book.worksheets[0])
     book.properties.creator = creator
     book.properties.lastModifiedBy = creator or None
     return book
@@ -42,7 +42,7 @@ def add_sheet(
     widths: Sequence[int] | None = None,
 ) -> Worksheet:
     """A sheet with a bold, frozen, filterable header row and safe cells."""
-    sheet = book.create_sheet(title)
+    sheet: Worksheet = book.create_sheet(title)
     sheet.append(list(header))
     for cell in sheet[1]:
         cell.font = Font(bold=True)

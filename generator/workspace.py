@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .branding import Branding
 from .errors import GeneratorError, Problem
@@ -32,6 +32,7 @@ from .models.responses import Response
 from .models.settings import SiteSettings
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -111,7 +112,7 @@ def find_root(start: Path | None = None) -> Path:
 
 def yaml_files(folder: Path) -> list[Path]:
     """YAML files below `folder`, sorted, skipping hidden files and folders."""
-    found = []
+    found: list[Path] = []
     for parent, folders, files in os.walk(folder):
         folders[:] = [f for f in folders if not f.startswith(".")]
         found.extend(
@@ -152,13 +153,13 @@ class Workspace:
         return Layout(self.root)
 
     @cached_property
-    def answer_rows(self) -> Mapping[int, Any]:
+    def answer_rows(self) -> Mapping[int, np.ndarray]:
         """Positions in `answers` of each response's rows, by response index: a hash index
         built once, so that reading one organisation's answers (the planner does, for the
         evidence behind each line of a roadmap) never scans every organisation's."""
         if self.answers.empty:
             return {}
-        return self.answers.groupby("response", sort=False).indices
+        return cast("dict[int, np.ndarray]", self.answers.groupby("response", sort=False).indices)
 
     @cached_property
     def answer_text(self) -> Mapping[str, Any]:

@@ -42,7 +42,8 @@ def explain(text: str, problem: str, line: int, column: int, context_line: int |
 def _tab(lines: list[str], first: int, last: int) -> tuple[int, int] | None:
     """The first tab in the indentation of the lines concerned."""
     for number in range(max(first, 1), min(last, len(lines)) + 1):
-        indent = re.match(r"[ \t]*", lines[number - 1]).group()  # type: ignore[union-attr]
+        line = lines[number - 1]
+        indent = line[:len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
             return number, indent.index("\t") + 1
     return None

@@ -161,14 +161,14 @@ def _refused(text: str) -> bool:
 
 
 def _node(tree: Any, path: tuple[str | int, ...]) -> int:
-    node = tree.root_id()
+    node: int = tree.root_id()
     for part in path:
         node = tree.child(node, part) if isinstance(part, int) else tree.find_child(
             node, part.encode()
         )
         if node == _NONE:  # pragma: no cover - the path came from this tree's own JSON
             raise LookupError(path)
-    return node  # type: ignore[no-any-return]
+    return node
 
 
 def _plain(tree: Any, node: int) -> bool:

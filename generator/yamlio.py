@@ -48,7 +48,7 @@ _IMPLICIT = "tag:pmo,implicit"
 _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _Loader(_BaseLoader):
     """libyaml's parser with a resolver that tags every untagged node `_IMPLICIT`.
 
     `_Builder` types plain scalars itself (YAML 1.2 core schema). The composer calls these
@@ -59,8 +59,8 @@ class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
     """
 
     resolve = _IMPLICIT.format
-    descend_resolver = slice
-    ascend_resolver = tuple
+    descend_resolver = slice  # type: ignore[assignment]  # a no-op taking any two arguments
+    ascend_resolver = tuple  # type: ignore[assignment]  # a no-op taking no argument
 
 
 @dataclass
@@ -79,8 +79,8 @@ class YamlDoc:
     @property
     def root(self) -> MappingNode:
         if self.composed is None:
-            self.composed = _compose(self.path, self.text)  # type: ignore[assignment]
-        return self.composed  # type: ignore[return-value]
+            self.composed = _compose(self.path, self.text)
+        return self.composed
 
     def location(self, loc: KeyPath, *, key: bool = False) -> Location:
         """The location of the value (or with `key=True`, of the key) at `loc`.
@@ -191,9 +191,10 @@ def _check_flow_depth(path: Path, text: str) -> None:
             depth += 1
             if depth > MAX_DEPTH:
                 mark = event.start_mark
+                line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
                 raise YamlProblem(
                     Problem(
-                        Location(path, mark.line + 1, mark.column + 1),
+                        Location(path, line, column),
                         f"nesting is deeper than {MAX_DEPTH} levels",
                     )
                 )
@@ -236,11 +237,12 @@ class _Builder:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             self._fail(node, f"YAML tags such as '{tag}' are not supported; remove the tag")
         kind = node.__class__
+        # Class identity rather than isinstance: this runs for every node of every file.
         if kind is ScalarNode:
-            return scalar(node)
+            return scalar(node)  # type: ignore[arg-type]
         if kind is SequenceNode:
             return [self.build(item, depth + 1) for item in node.value]
-        return self._mapping(node, depth)
+        return self._mapping(node, depth)  # type: ignore[arg-type]
 
     def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
         out: dict[str, Any] = {}

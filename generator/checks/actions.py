@@ -254,8 +254,8 @@ def _replacement_problems(
 def _dependency_problems(
     libraries: list[tuple[ActionLibrary, YamlDoc]], where: dict[str, tuple[YamlDoc, int]]
 ) -> list[Problem]:
-    problems = []
-    graph = {}
+    problems: list[Problem] = []
+    graph: dict[str, list[str]] = {}
     for library, doc in libraries:
         for i, action in enumerate(library.actions):
             if where.get(action.id) != (doc, i):

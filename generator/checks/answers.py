@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from ..errors import KeyPath, Problem
+from ..errors import KeyPath, Problem, Severity
 from ..models import AnswerSet, Organisation, Questionnaire
 from ..models.choices import choices, match_choice
 from ..models.responses import AnswerTable, Response
@@ -37,8 +37,9 @@ def check_answer_set(
     """
     problems: list[Problem] = []
 
-    def report(loc: KeyPath, message: str, severity: str = "error", key: bool = False) -> None:
-        problems.append(Problem(doc.location(loc, key=key), message, severity))  # type: ignore[arg-type]
+    def report(loc: KeyPath, message: str, severity: Severity = "error", key: bool = False
+               ) -> None:
+        problems.append(Problem(doc.location(loc, key=key), message, severity))
 
     if (answer_set.respondent is None) == (answer_set.agreed is None):
         report(
@@ -312,10 +313,10 @@ def _warn_unanswered(
             and qid not in invalid[view]
             and q.conditions[qid].evaluate(given, q.option_scores)
         )
-        missing = sorted(missing, key=order.__getitem__)
-        if missing:
-            shown = ", ".join(missing[:5]) + (
-                f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+        ordered = sorted(missing, key=order.__getitem__)
+        if ordered:
+            shown = ", ".join(ordered[:5]) + (
+                f" and {len(ordered) - 5} more" if len(ordered) > 5 else ""
             )
             label = f" ({view})" if len(by_view) > 1 else ""
             report(

@@ -14,7 +14,7 @@ from ..wording import counted
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class IdentifierType(click.ParamType):
+class IdentifierType(click.ParamType[str]):
     """An id typed on the command line, checked as `pmo validate` checks ids in files."""
 
     name = "id"
@@ -70,7 +70,7 @@ class State:
 def verbose_option(func: F) -> F:
     def remember(ctx: click.Context, param: click.Parameter, value: bool) -> None:
         if value:
-            ctx.find_object(State).verbose = True  # type: ignore[union-attr]
+            ctx.ensure_object(State).verbose = True
 
     return click.option("-v", "--verbose", is_flag=True, expose_value=False, callback=remember,
                         help="List every warning about the input files, not only their number."

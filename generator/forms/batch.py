@@ -217,13 +217,14 @@ def _response_file(ws: Workspace, path: Path, org: str | None, round_id: str | N
     result.problems += [p for p in problems if p.severity == "error"]
     if answer_set is None or result.status == "invalid":
         return result
-    for given, name, key in ((org, answer_set.organisation, "organisation"),
-                             (round_id, answer_set.round, "round")):
-        if given is not None and given != name:
-            flag = "--org" if key == "organisation" else "--round"
-            result.problems.append(Problem(doc.location((key,)), (
-                f"the file is for {key} '{name}', not '{given}' ({flag})")))
-    if result.status == "invalid":
+    mismatches = [
+        Problem(doc.location((key,)), f"the file is for {key} '{name}', not '{given}' ({flag})")
+        for given, name, key, flag in ((org, answer_set.organisation, "organisation", "--org"),
+                                       (round_id, answer_set.round, "round", "--round"))
+        if given is not None and given != name
+    ]
+    if mismatches:
+        result.problems += mismatches
         return result
     who = answer_set.who
     qids = tuple(answer_set.questionnaires)

@@ -24,7 +24,7 @@ def view_headers(q: Questionnaire) -> dict[str, str]:
     """The column title of each point of view: `Answer` for one view, else the view labels."""
     if len(q.views) == 1:
         return {view: SINGLE_VIEW_COLUMN for view in q.views}
-    return dict(q.views)
+    return {view: label for view, label in q.views.items()}
 
 
 def select(questionnaires: dict[str, Questionnaire], ids: Sequence[str]) -> list[Questionnaire]:

@@ -257,14 +257,14 @@ def _questionnaire_sheet(sheet: Worksheet, q: Questionnaire, lists: _Lists) -> N
                 "rule": rule_in_words(q, question),
             }
             for number, column in enumerate(layout, start=1):
-                cell = sheet.cell(row, number)
-                write(cell, values.get(column.key))
-                cell.alignment = TOP
+                answer = sheet.cell(row, number)
+                write(answer, values.get(column.key))
+                answer.alignment = TOP
                 if column.editable:
-                    cell.fill, cell.protection = ANSWER_FILL, UNLOCKED
+                    answer.fill, answer.protection = ANSWER_FILL, UNLOCKED
                     if column.key.startswith("view:") and question.type == "choice":
                         labels = [c.label for c in choices(q, question)]
-                        answer_cells.setdefault(lists.ref(labels), []).append(cell.coordinate)
+                        answer_cells.setdefault(lists.ref(labels), []).append(answer.coordinate)
             sheet.cell(row, marker, question.id)
     for ref, cells in answer_cells.items():
         _validation(sheet, ref, cells)

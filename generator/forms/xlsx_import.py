@@ -83,9 +83,9 @@ def _location(path: Path, sheet: Worksheet, row: int, column: int, what: str) ->
 def _read_details(path: Path, sheet: Worksheet, marker: int, submission: Submission) -> None:
     for row in range(2, sheet.max_row + 1):
         key = sheet.cell(row, marker).value
-        if key not in DETAIL_KEYS:
+        if not isinstance(key, str) or key not in DETAIL_KEYS:
             continue
-        location = _location(path, sheet, row, 2, str(key))
+        location = _location(path, sheet, row, 2, key)
         submission.places[key] = location
         value = cell_text(sheet.cell(row, 2).value)
         if value is not None:

@@ -20,6 +20,7 @@ from .. import expr
 from .common import Flag, Identifier, Model, Text, Version
 
 View = Literal["current", "target", "importance", "satisfaction"]
+_ONE_VIEW: dict[View, str] = {"current": "Today"}
 Scope = Literal["portfolio", "programme", "project", "office"]
 SCOPES: tuple[Scope, ...] = ("portfolio", "programme", "project", "office")
 """What a maturity criterion can evidence: portfolio, programme or project management, or the
@@ -154,7 +155,7 @@ class Questionnaire(Model):
     description: Text = ""
     instructions: Text = ""
     """Shown before the first question: who should answer, how long it takes (Markdown)."""
-    views: dict[View, Text] = Field(default_factory=lambda: {"current": "Today"})
+    views: dict[View, Text] = Field(default_factory=lambda: _ONE_VIEW.copy())
     """The points of view each question is answered for, with their labels, e.g.
     `{current: The office you have, target: The office you need}`; a services survey has
     `importance` and `satisfaction`."""

@@ -113,7 +113,8 @@ class AnswerTable:
             return pd.DataFrame({"response": pd.Series([], dtype="int64"), **empty})
         if len(self.parts) == 1:
             return self.parts[0]
-        columns = {"response": pd.concat([p["response"] for p in self.parts], ignore_index=True)}
+        columns: dict[str, pd.Series | pd.Categorical] = {
+            "response": pd.concat([p["response"] for p in self.parts], ignore_index=True)}
         for name in ANSWER_COLUMNS[1:]:
             columns[name] = union_categoricals([p[name] for p in self.parts])
         return pd.DataFrame(columns)
@@ -129,4 +130,5 @@ def _categorical(values: list[str]) -> pd.Categorical:
     order = np.argsort(uniques)
     rank = np.empty(len(order), dtype=codes.dtype)
     rank[order] = np.arange(len(order), dtype=codes.dtype)
-    return pd.Categorical.from_codes(rank[codes], uniques[order])
+    categories = pd.Index(uniques[order])
+    return pd.Categorical.from_codes(rank[codes], categories)

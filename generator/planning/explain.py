@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from ..models import Action, RoadmapSettings
 from . import choice as ch
 from .reasons import cite, cite_all
-from .results import Explanation, PlannedAction, Roadmap
+from .results import Explanation, Finding, PlannedAction, Roadmap
 from .schedule import Deps
 from .situation import Situation
 
@@ -25,7 +25,7 @@ def explain(
 ) -> Explanation:
     a = actions[action_id]
 
-    def verdict(word: str, *lines: str, findings: tuple = ()) -> Explanation:
+    def verdict(word: str, *lines: str, findings: tuple[Finding, ...] = ()) -> Explanation:
         return Explanation(a.id, a.title, s.organisation, word, tuple(lines), findings)
 
     planned = {x.id: x for x in [*roadmap.actions, *roadmap.deferred]}
@@ -36,9 +36,10 @@ def explain(
                        findings=x.findings)
     if a.id in selection.in_place:
         done = selection.in_place[a.id]
-        why = done.why_considered
+        considered = done.why_considered
         return verdict("already in place",
-                       f"Not in the plan: the answers show it done ({why[0].lower()}{why[1:]} "
+                       f"Not in the plan: the answers show it done "
+                       f"({considered[0].lower()}{considered[1:]} "
                        "would otherwise bring it in).",
                        *(cite(f) for f in done.findings), findings=done.findings)
     if a.id in settings.excluded:
@@ -48,9 +49,10 @@ def explain(
     if why:
         return verdict("not suited", f"Not in the plan: {why}.")
     if a.id in selection.replaced:
-        by = actions[selection.replaced[a.id]]
-        state = "is in the plan" if by.id in planned else "is already in place"
-        return verdict("replaced", f"Not in the plan: {by.title} [{by.id}], which {state}, "
+        stand_in = actions[selection.replaced[a.id]]
+        state = "is in the plan" if stand_in.id in planned else "is already in place"
+        return verdict("replaced", f"Not in the plan: {stand_in.title} [{stand_in.id}], "
+                                   f"which {state}, "
                                    f"stands in for it in the move to a "
                                    f"{s.title(s.needed_type, '')}.")
     if a.id in selection.covered:

@@ -185,11 +185,7 @@ def _reached(
     """The level perspective `p` is projected at by the end of `month`."""
     level = situation.levels[p]
     following = max(level + 1, 2)
-    while (
-        (p, following) in steps
-        and steps[(p, following)] is not None
-        and steps[(p, following)] <= month
-    ):  # type: ignore[operator]
+    while (reached := steps.get((p, following))) is not None and reached <= month:
         level, following = following, following + 1
     return level
 

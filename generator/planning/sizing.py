@@ -38,11 +38,11 @@ def factor(dimension: str, size: Size) -> float | None:
     """The multiplier for `dimension` at `size`; None when the size does not give it."""
     if dimension == "none":
         return 1.0
-    value = getattr(size, dimension)
+    value: float | None = getattr(size, dimension)
     if value is None:
         return None
-    reference = getattr(REFERENCE, dimension)
-    return min(HIGHEST, max(LOWEST, (value / reference) ** EXPONENT))
+    reference: float = getattr(REFERENCE, dimension)
+    return min(HIGHEST, max(LOWEST, float((value / reference) ** EXPONENT)))
 
 
 def effort(action: Action, size: Size) -> float:

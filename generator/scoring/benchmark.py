@@ -70,8 +70,8 @@ def benchmark_of(ws: Workspace, tables: ScoreTables, orgs: list[str]) -> Benchma
     return Benchmark(count, MINIMUM, tuple(spreads))
 
 
-def _float(value: object) -> float | None:
-    return None if value is None else float(value)  # type: ignore[arg-type]
+def _float(value: float | None) -> float | None:
+    return None if value is None else float(value)
 
 
 __all__ = ["MINIMUM", "Benchmark", "PerspectiveSpread", "benchmark_of"]

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -80,15 +80,15 @@ class ClassificationTables:
 
     @cached_property
     def answered_by_key(self) -> dict[tuple[str, ...], Any]:
-        return self.answered.to_dict()
+        return cast("dict[tuple[str, ...], Any]", self.answered.to_dict())
 
     @cached_property
     def position_by_key(self) -> dict[tuple[str, ...], Any]:
-        return self.positions.to_dict()
+        return cast("dict[tuple[str, ...], Any]", self.positions.to_dict())
 
     @cached_property
     def section_position_by_key(self) -> dict[tuple[str, ...], Any]:
-        return self.section_positions.to_dict()
+        return cast("dict[tuple[str, ...], Any]", self.section_positions.to_dict())
 
 
 @dataclass(frozen=True)
@@ -141,12 +141,12 @@ def score_classification(
     people = rated & (a.person >= 0)
     key = a.person[people] * n_v + a.view[people]
     pts = p.points[a.question[people], value[people]]
-    respondent_fits = _fits_from(key, a.question[people], pts, len(a.people) * n_v, p)
+    fit_values = _fits_from(key, a.question[people], pts, len(a.people) * n_v, p)
     respondent_index = pd.MultiIndex.from_arrays(
         [np.repeat(a.people[RESPONSE].to_numpy(), n_v), np.tile(q.view_ids, len(a.people))],
         names=[RESPONSE, VIEW],
     )
-    respondent_fits = pd.DataFrame(respondent_fits, index=respondent_index, columns=outcomes)
+    respondent_fits = pd.DataFrame(fit_values, index=respondent_index, columns=outcomes)
     respondent_fits = respondent_fits[np.bincount(key, minlength=len(respondent_index)) > 0]
 
     # mean points per (group, view, question), then agreed answers replace whole questions

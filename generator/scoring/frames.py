@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -46,7 +47,8 @@ class Lookup:
         self.frame = frame
         self.single = len(keys) == 1
         grouped = frame.groupby(keys[0] if self.single else keys, sort=False, observed=True)
-        self.rows = grouped.indices if len(frame) else {}
+        # keyed by a value for one key column, else by a tuple of values
+        self.rows = cast("dict[Any, np.ndarray]", grouped.indices) if len(frame) else {}
 
     def __call__(self, *key: object) -> pd.DataFrame:
         found = self.rows.get(key[0] if self.single else key)
@@ -139,9 +141,9 @@ def wide_values(a: Answers, q: Questionnaire, view: int, questions: Sequence[str
     ids = list(q.questions)
     out = pd.DataFrame(None, index=range(len(a.people)), columns=list(questions), dtype=object)
     texts = a.value.astype(str).to_numpy()
-    for name in questions:
+    for column, name in enumerate(questions):
         pick = (a.person >= 0) & (a.view == view) & (a.question == ids.index(name))
-        out.iloc[a.person[pick], out.columns.get_loc(name)] = texts[pick]
+        out.iloc[a.person[pick], column] = texts[pick]
     return out
 
 

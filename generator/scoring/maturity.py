@@ -105,7 +105,7 @@ class MaturityTables:
         frame = self.criteria
         # as `itertuples` makes them, but columns go to lists in C first: iterating a
         # categorical column in Python costs a microsecond a value
-        row = namedtuple("Pandas", frame.columns, rename=True)  # type: ignore[misc]
+        row = namedtuple("Pandas", frame.columns, rename=True)  # type: ignore[misc]  # dynamic
         columns = [frame[c].tolist() for c in frame.columns]
         rows = list(map(row._make, zip(*columns, strict=True)))
         return {key: [rows[i] for i in found] for key, found in self.criteria_of.rows.items()}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from typing import Any
 
 import pandas as pd
 
@@ -68,8 +69,10 @@ def maturity_result(
                 previous_score=one_decimal(prev_score),
             )
         )
-    overall = [_optional(v) for v in t.overall_scores.get((org, round_id), (None, None))]
-    prev_overall = [_optional(v) for v in t.overall_scores.get((org, previous), (None, None))]
+    none: tuple[None, None] = (None, None)
+    overall = [_optional(v) for v in t.overall_scores.get((org, round_id), none)]
+    earlier = t.overall_scores.get((org, previous), none) if previous else none
+    prev_overall = [_optional(v) for v in earlier]
     level = _int(overall[0])
     names = {lv.level: lv.name for lv in q.levels}
     return MaturityResult(
@@ -163,18 +166,22 @@ def respondent_results(
 ) -> tuple[RespondentResult, ...]:
     """Each respondent's own results; `mine` holds their responses (not agreed ones)."""
     out = []
-    tables = {t.questionnaire.id: t for t in [*maturity, *classifications]}
-    for row in mine.itertuples(index=False):
-        t = tables.get(row.questionnaire)
+    tables: dict[str, MaturityTables | ClassificationTables] = {
+        t.questionnaire.id: t for t in maturity}
+    tables.update((t.questionnaire.id, t) for t in classifications)
+    rows = zip(mine["response"].tolist(), mine["respondent"].tolist(), mine["role"].tolist(),
+               mine["questionnaire"].tolist(), strict=True)
+    for response, respondent, role, qid in rows:
+        t = tables.get(qid)
         if isinstance(t, MaturityTables):
-            overall = t.respondent_overall_of(row.response)
-            sections = t.respondent_sections_of(row.response)
-            scopes = t.respondent_scopes_of(row.response)
+            overall = t.respondent_overall_of(response)
+            sections = t.respondent_sections_of(response)
+            scopes = t.respondent_scopes_of(response)
             out.append(
                 RespondentResult(
-                    respondent=row.respondent,
-                    role=row.role,
-                    questionnaire=row.questionnaire,
+                    respondent=respondent,
+                    role=role,
+                    questionnaire=qid,
                     level=_int(_number(overall["level"])),
                     score=one_decimal(_number(overall["score"])),
                     perspective_levels=tuple(
@@ -190,16 +197,14 @@ def respondent_results(
         elif isinstance(t, ClassificationTables):
             best = []
             for view in t.questionnaire.views:
-                if (row.response, view) in t.respondent_fits.index:
-                    fits = _fit_records(
-                        t.questionnaire, t.respondent_fits.loc[(row.response, view)]
-                    )
+                if (response, view) in t.respondent_fits.index:
+                    fits = _fit_records(t.questionnaire, t.respondent_fits.loc[(response, view)])
                     best.append((view, _ranks(fits)[0]))
             out.append(
                 RespondentResult(
-                    respondent=row.respondent,
-                    role=row.role,
-                    questionnaire=row.questionnaire,
+                    respondent=respondent,
+                    role=role,
+                    questionnaire=qid,
                     best=tuple(best),
                 )
             )
@@ -263,7 +268,7 @@ def _criterion(q: Questionnaire, row: object) -> CriterionResult:
     )
 
 
-def _fit_records(q: Questionnaire, row: Mapping[str, float]) -> tuple[Fit, ...]:
+def _fit_records(q: Questionnaire, row: Mapping[str, float] | pd.Series) -> tuple[Fit, ...]:
     fits = [
         Fit(o.id, o.title, float(row.get(o.id, 0.0)), percent(float(row.get(o.id, 0.0))))
         for o in q.outcomes
@@ -317,10 +322,10 @@ def _number(column: pd.Series) -> float | None:
     return None if column.empty else _optional(column.iloc[0])
 
 
-def _optional(value: object) -> float | None:
-    if value is None or pd.isna(value):  # type: ignore[arg-type]
+def _optional(value: Any) -> float | None:
+    if value is None or pd.isna(value):
         return None
-    return float(value)  # type: ignore[arg-type]
+    return float(value)
 
 
 def _int(value: float | None) -> int | None:

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal
+from typing import Literal, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -227,9 +227,17 @@ class _Rows:
         )
 
     def subset(self, index: list[int]) -> _Rows:
-        return _Rows(*([column[i] for i in index] for column in (
-            self.response, self.question, self.view, self.value, self.rating, self.notes,
-            self.role)))
+        return _Rows(_pick(self.response, index), _pick(self.question, index),
+                     _pick(self.view, index), _pick(self.value, index),
+                     _pick(self.rating, index), _pick(self.notes, index),
+                     _pick(self.role, index))
+
+
+_T = TypeVar("_T")
+
+
+def _pick(column: list[_T], index: list[int]) -> list[_T]:
+    return [column[i] for i in index]
 
 
 def _group(role: str) -> str:
@@ -258,22 +266,25 @@ def grid(q: Questionnaire, rows: _Rows, label: str, *, comments: bool = True) ->
         if comments and note and (response, qid) not in noted:
             noted.add((response, qid))
             notes.setdefault(qid, []).append(note)
-    pairs = {}
+    pairs: dict[str, tuple[float | None, float | None]] = {}
     for qid, question in q.questions.items():
         if question.type == "choice":
             pairs[qid] = (_mean(sums, qid, "importance"), _mean(sums, qid, "satisfaction"))
     importance_line, satisfaction_line = lines(q, list(pairs.values()))
     services = []
     for qid, (imp, sat) in pairs.items():
-        both = imp is not None and sat is not None
+        gap = grid = None
+        if imp is not None and sat is not None:
+            gap = _round(imp - sat)
+            grid = quadrant(imp, sat, importance_line, satisfaction_line)
         services.append(ServiceResult(
             id=qid,
             title=q.questions[qid].text,
             section=q.section_of[qid].id,
             importance=_round(imp),
             satisfaction=_round(sat),
-            gap=_round(imp - sat) if both else None,  # type: ignore[operator]
-            quadrant=quadrant(imp, sat, importance_line, satisfaction_line) if both else None,
+            gap=gap,
+            quadrant=grid,
             rated=len(raters.get(qid, ())),
             na=len(said.get((qid, "na"), ())),
             dont_know=len(said.get((qid, "dont_know"), ())),

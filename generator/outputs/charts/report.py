@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
+from typing import cast
 
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.projections.polar import PolarAxes
 
 from . import new_figure
 from .palette import CURRENT, GRID, LEVELS, MUTED, PREVIOUS, TARGET, perspective_colour
@@ -21,13 +23,15 @@ def radar(titles: Sequence[str], current: Sequence[float | None],
           ) -> Figure:
     """Levels per perspective on a 0-5 radar: now, target, and the previous round."""
     fig = new_figure(6.4, 5.6)
-    ax = fig.add_subplot(projection="polar")
+    ax = cast(PolarAxes, fig.add_subplot(projection="polar"))
     angles = np.linspace(0, 2 * np.pi, len(titles), endpoint=False).tolist()
     closed = [*angles, angles[0]]
 
-    def line(values: Sequence[float | None], colour: str, label: str, **style: object) -> None:
+    def line(values: Sequence[float | None], colour: str, label: str, linestyle: str = "-"
+             ) -> None:
         data = [v if v is not None else 0 for v in values]
-        ax.plot(closed, [*data, data[0]], color=colour, label=label, linewidth=2, **style)
+        ax.plot(closed, [*data, data[0]], color=colour, label=label, linewidth=2,
+                linestyle=linestyle)
 
     if previous is not None:
         line(previous, PREVIOUS, "Previous round", linestyle=":")
@@ -85,7 +89,7 @@ def model_position(
     current: Sequence[float | None],
     target: Sequence[float | None],
     overall: tuple[float | None, float | None],
-    outcomes: Sequence[tuple[str, float]],
+    outcomes: Sequence[tuple[float, str]],
     labels: tuple[str, str] = ("Today", "Should be"),
 ) -> Figure:
     """Positions on the supportive → directive spectrum, per PMO function and overall."""

@@ -22,8 +22,10 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
+from docx.styles.style import CharacterStyle
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run as DocxRun
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -123,12 +125,12 @@ def _styles(doc: DocxDocument, b: Branding) -> None:
     _table_style(doc, b)
 
 
-def _font(style: object, name: str, size: float, colour: RGBColor) -> None:
-    font = style.font  # type: ignore[attr-defined]
+def _font(style: CharacterStyle, name: str, size: float, colour: RGBColor) -> None:
+    font = style.font
     font.name = name
     font.size = Pt(size)
     font.color.rgb = colour
-    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()  # type: ignore[attr-defined]
+    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
     for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attribute), name)
     for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
@@ -184,9 +186,9 @@ def _header_footer(doc: DocxDocument, b: Branding, header: str) -> None:
     add_field(bottom, "NUMPAGES", "1")
 
 
-def _small(run: object) -> None:
-    run.font.size = Pt(8)  # type: ignore[attr-defined]
-    run.font.color.rgb = GREY  # type: ignore[attr-defined]
+def _small(run: DocxRun) -> None:
+    run.font.size = Pt(8)
+    run.font.color.rgb = GREY
 
 
 def add_field(paragraph: Paragraph, code: str, shown: str) -> None:
@@ -280,8 +282,9 @@ def add_runs(paragraph: Paragraph, runs: Sequence[Run]) -> None:
 
 def add_blocks(doc: DocxDocument, items: Sequence[Block], style: str | None = None) -> None:
     """Markdown blocks as paragraphs and list items; `style` for the plain paragraphs."""
-    ids = {"Guidance": "Guidance", None: None}
+    ids: dict[str | None, str | None] = {"Guidance": "Guidance", None: None}
     for block in items:
+        name: str | None
         if block.kind == "bullet":
             name = "ListBullet2" if block.depth else "ListBullet"
         elif block.kind == "number":
@@ -301,7 +304,7 @@ def add_table(doc: DocxDocument, header: Sequence[str], rows: Sequence[Sequence[
               right: Sequence[int] = ()) -> DocxTable:
     """A table in the shared style: the header row repeats on every page and no row splits
     across pages. `right` lists the columns aligned right (numbers)."""
-    table = doc.add_table(rows=1 + len(rows), cols=len(header))
+    table: DocxTable = doc.add_table(rows=1 + len(rows), cols=len(header))
     table._tbl.tblPr.style = TABLE_STYLE_ID  # by id: see add_paragraph
     for i, row in enumerate(table.rows):
         properties = row._tr.get_or_add_trPr()
@@ -358,18 +361,21 @@ def sheet_print_setup(sheet: Worksheet, b: Branding, *, title: str, landscape: b
     sheet.page_setup.orientation = "landscape" if landscape else "portrait"
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    fit = sheet.sheet_properties.pageSetUpPr
+    header, footer = sheet.oddHeader, sheet.oddFooter
+    assert fit is not None and header is not None and footer is not None  # openpyxl makes all
+    fit.fitToPage = True
     sheet.print_options.gridLines = False
     sheet.page_margins.left = sheet.page_margins.right = 0.6
     sheet.page_margins.top, sheet.page_margins.bottom = 0.8, 0.7
     if title_rows:
         sheet.print_title_rows = title_rows
-    sheet.oddHeader.left.text = _escape_header(title) + " · &A"
-    sheet.oddHeader.left.size = 8
-    sheet.oddFooter.left.text = _escape_header(b.company or b.prepared_by)
-    sheet.oddFooter.left.size = 8
-    sheet.oddFooter.right.text = "Page &P of &N"
-    sheet.oddFooter.right.size = 8
+    header.left.text = _escape_header(title) + " · &A"
+    header.left.size = 8
+    footer.left.text = _escape_header(b.company or b.prepared_by)
+    footer.left.size = 8
+    footer.right.text = "Page &P of &N"
+    footer.right.size = 8
 
 
 def _escape_header(text: str) -> str:

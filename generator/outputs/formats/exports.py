@@ -109,7 +109,7 @@ def _score_rows(sc: Scorecard) -> Iterable[tuple[Any, ...]]:
     for c in sc.classifications:
         for v in c.views:
             if v.position is not None:
-                previous = "" if v.previous_position is None else v.previous_position
+                before = "" if v.previous_position is None else v.previous_position
                 yield (
                     *base,
                     c.questionnaire,
@@ -122,7 +122,7 @@ def _score_rows(sc: Scorecard) -> Iterable[tuple[Any, ...]]:
                     "",
                     v.position,
                     v.position_label,
-                    previous,
+                    before,
                     "",
                 )
             for f in v.fits:

@@ -12,6 +12,7 @@ from functools import cache
 from typing import Literal
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ def blocks(markdown: str) -> tuple[Block, ...]:
     Links keep their text; headings become bold paragraphs.
     """
     out: list[Block] = []
-    lists: list[str] = []
+    lists: list[Literal["bullet", "number"]] = []
     heading = False
     for token in _parser().parse(markdown or ""):
         if token.type in ("bullet_list_open", "ordered_list_open"):
@@ -62,18 +63,18 @@ def blocks(markdown: str) -> tuple[Block, ...]:
         elif token.type == "inline":
             runs = _runs(token.children or [], bold=heading)
             if runs:
-                kind = lists[-1] if lists else "paragraph"
-                out.append(Block(kind, runs, max(0, len(lists) - 1)))  # type: ignore[arg-type]
+                kind: Literal["paragraph", "bullet", "number"] = lists[-1] if lists else "paragraph"
+                out.append(Block(kind, runs, max(0, len(lists) - 1)))
         elif token.type in ("fence", "code_block"):
             out.append(Block("paragraph", (Run(token.content.rstrip("\n"), code=True),)))
     return tuple(out)
 
 
-def _runs(children: list[object], bold: bool = False) -> tuple[Run, ...]:
+def _runs(children: list[Token], bold: bool = False) -> tuple[Run, ...]:
     runs: list[Run] = []
     strong = emphasis = 0
     for child in children:
-        kind = child.type  # type: ignore[attr-defined]
+        kind = child.type
         if kind == "strong_open":
             strong += 1
         elif kind == "strong_close":
@@ -83,7 +84,7 @@ def _runs(children: list[object], bold: bool = False) -> tuple[Run, ...]:
         elif kind == "em_close":
             emphasis -= 1
         elif kind in ("text", "code_inline", "softbreak", "hardbreak"):
-            text = child.content if kind in ("text", "code_inline") else " "  # type: ignore
+            text = child.content if kind in ("text", "code_inline") else " "
             run = Run(text, bold or strong > 0, emphasis > 0, kind == "code_inline")
             if runs and _same_style(runs[-1], run):
                 runs[-1] = Run(runs[-1].text + run.text, run.bold, run.italic, run.code)

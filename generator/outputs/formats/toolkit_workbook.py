@@ -13,7 +13,9 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.comments import Comment
 from openpyxl.formatting.rule import CellIsRule, ColorScaleRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -222,12 +224,12 @@ over thousands of cells."""
 COMPUTED = PatternFill("solid", fgColor=COMPUTED_FILL)
 
 
-def _format(cell: object, column: Column) -> None:
+def _format(cell: Cell | MergedCell, column: Column) -> None:
     if column.kind in NUMBER_FORMATS:
-        cell.number_format = NUMBER_FORMATS[column.kind]  # type: ignore[attr-defined]
-    cell.alignment = ALIGN[column.width >= 20]  # type: ignore[attr-defined]
+        cell.number_format = NUMBER_FORMATS[column.kind]
+    cell.alignment = ALIGN[column.width >= 20]
     if column.formula:
-        cell.fill = COMPUTED  # type: ignore[attr-defined]
+        cell.fill = COMPUTED
 
 
 def _total_row(sheet: Worksheet, layout: Layout) -> None:
@@ -288,7 +290,7 @@ def _checks(book: Workbook, sheet: Worksheet, layout: Layout, index: int, column
 
 
 def _number_rule(column: Column, first_cell: str) -> DataValidation:
-    kind = "whole" if column.kind == "integer" else "decimal"
+    kind: Literal["whole", "decimal"] = "whole" if column.kind == "integer" else "decimal"
     low, high = column.min, column.max
     words = "a whole number" if kind == "whole" else "a number"
     if low is not None and high is not None:

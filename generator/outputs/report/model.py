@@ -22,6 +22,9 @@ from .blocks import Block, Chart, Facts, Heading, Items, Para, Table, bold, led_
 from .roadmap import roadmap_details, roadmap_section
 from .services import services_section
 
+ChartArgs = dict[str, tuple[str, tuple[Any, ...]]]
+"""Each chart of the report by name: its kind and the arguments that draw it."""
+
 
 @dataclass(frozen=True)
 class ReportDoc:
@@ -50,10 +53,10 @@ class ReportDoc:
 
 
 def build_report(ws: Workspace, r: OrgReport, titles: dict[str, str],
-                 charts: dict[str, tuple[str, tuple[Any, ...]]]) -> ReportDoc:
+                 charts: ChartArgs) -> ReportDoc:
     """The report of `r`; `charts` gives each chart's figure and arguments by name."""
     date = next(x.date for x in r.org.rounds if x.id == r.card.round)
-    out: list[Block] = []
+    out: list[Block | None] = []
     out += _summary(r, titles)
     out += _maturity(r, charts)
     out += _type_and_model(ws, r, titles, charts)
@@ -77,7 +80,7 @@ def build_report(ws: Workspace, r: OrgReport, titles: dict[str, str],
     )
 
 
-def _chart(charts: dict[str, tuple[str, tuple[Any, ...]]], name: str, caption: str,
+def _chart(charts: ChartArgs, name: str, caption: str,
            width: float = 1.0) -> Chart | None:
     if name not in charts:
         return None
@@ -212,12 +215,12 @@ def _position(c: ClassificationResult, view: str, titles: dict[str, str]) -> str
     return f"{label} ({number(v.position)} of 100)" + (", a hybrid" if v.hybrid else "")
 
 
-def _maturity(r: OrgReport, charts: dict[str, tuple[str, tuple[Any, ...]]]) -> list[Block]:
+def _maturity(r: OrgReport, charts: ChartArgs) -> list[Block | None]:
     m = r.maturity
     if m is None:
         return []
     compared = bool(r.card.previous_round)
-    out: list[Block] = [Heading("Maturity by perspective")]
+    out: list[Block | None] = [Heading("Maturity by perspective")]
     out.append(text("Each perspective has a staged level, the highest level whose criteria, "
                     "and all those below it, are at least largely in place, and a continuous "
                     "score from 0 to 5 that also credits partial progress. The overall level is "
@@ -293,8 +296,8 @@ def _level(level: int | None) -> str:
 
 
 def _type_and_model(ws: Workspace, r: OrgReport, titles: dict[str, str],
-                    charts: dict[str, tuple[str, tuple[Any, ...]]]) -> list[Block]:
-    out: list[Block] = []
+                    charts: ChartArgs) -> list[Block | None]:
+    out: list[Block | None] = []
     if r.pmo_type is None and r.operating_model is None:
         return out
     out.append(Heading("PMO type and operating model"))
@@ -351,10 +354,10 @@ def _disagreements(ws: Workspace, r: OrgReport) -> list[Block]:
     return out
 
 
-def _trend(r: OrgReport, charts: dict[str, tuple[str, tuple[Any, ...]]]) -> list[Block]:
+def _trend(r: OrgReport, charts: ChartArgs) -> list[Block | None]:
     if len(r.history) < 2:
         return []
-    out: list[Block] = [Heading("The trend over rounds")]
+    out: list[Block | None] = [Heading("The trend over rounds")]
     out.append(_chart(charts, "trend", "Maturity score by perspective and round"))
     out.append(Table(("Round", "Date", "Overall level", "Score"), tuple(
         (p.round + (f" ({p.label})" if p.label else ""), p.date.isoformat(),

@@ -15,7 +15,7 @@ import json
 import tempfile
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import matplotlib
 import typst
@@ -42,7 +42,9 @@ def report_pdf(report: ReportDoc, b: Branding, images: dict[str, bytes]) -> byte
         (root / "data.json").write_text(json.dumps(_data(report, b, images), ensure_ascii=False),
                                         encoding="utf-8")
         (root / "report.typ").write_text(source, encoding="utf-8")
-        return _compile(root / "report.typ", "pdf")
+        pdf = _compile(root / "report.typ", "pdf")
+        assert isinstance(pdf, bytes)  # a PDF is one file whatever its pages
+        return pdf
 
 
 def raster_pages(svgs: list[bytes], ppi: int) -> list[bytes]:
@@ -60,9 +62,13 @@ def raster_pages(svgs: list[bytes], ppi: int) -> list[bytes]:
     return pages if isinstance(pages, list) else [pages]
 
 
-def _compile(path: Path, fmt: str, ppi: int | None = None) -> Any:
-    return typst.compile(str(path), root=str(path.parent), format=fmt, ppi=ppi,
-                         font_paths=[str(FONTS)], ignore_system_fonts=True)
+def _compile(path: Path, fmt: Literal["pdf", "png"], ppi: int | None = None
+             ) -> bytes | list[bytes]:
+    """Typst's output: one PDF, or a PNG per page (a list only when there are several)."""
+    output: bytes | list[bytes] = typst.compile(
+        str(path), root=str(path.parent), format=fmt, ppi=ppi, font_paths=[str(FONTS)],
+        ignore_system_fonts=True)
+    return output
 
 
 def _data(report: ReportDoc, b: Branding, images: dict[str, bytes]) -> dict[str, Any]:

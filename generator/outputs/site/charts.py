@@ -200,16 +200,16 @@ def services_grid(labels: Sequence[str], importance: Sequence[float],
     datasets: list[Config] = []
     for quadrant, name in QUADRANT_NAMES.items():
         names = list(titles) or [""] * len(labels)
-        points = [{"x": s, "y": i, "label": label, "title": name}
+        points: list[Config] = [{"x": s, "y": i, "label": label, "title": name}
                   for label, i, s, q, name in zip(labels, importance, satisfaction, quadrants,
                                                   names, strict=True) if q == quadrant]
         datasets.append({"label": name, "data": points, "backgroundColor": QUADRANTS[quadrant],
                          "borderColor": QUADRANTS[quadrant], "pointRadius": 6})
-    for name, points in (("Mean importance", [{"x": low, "y": lines[0]},
-                                              {"x": high, "y": lines[0]}]),
-                         ("Mean satisfaction", [{"x": lines[1], "y": low},
-                                                {"x": lines[1], "y": high}])):
-        datasets.append({"type": "line", "label": name, "data": points, "borderColor": MUTED,
+    for name, ends in (("Mean importance", [{"x": low, "y": lines[0]},
+                                            {"x": high, "y": lines[0]}]),
+                       ("Mean satisfaction", [{"x": lines[1], "y": low},
+                                              {"x": lines[1], "y": high}])):
+        datasets.append({"type": "line", "label": name, "data": ends, "borderColor": MUTED,
                          "borderDash": [6, 4], "borderWidth": 1, "pointRadius": 0,
                          "fill": False})
     whole = range(int(scale[0]), int(scale[1]) + 1)
@@ -261,7 +261,7 @@ def gantt(roadmap: Roadmap, titles: dict[str, str]) -> BrowserChart:
         return colours.get(a.perspectives[0], SETUP) if a.perspectives else SETUP
 
     end = max([roadmap.horizon, *(a.end_month for a in actions)])
-    legend = [{"text": titles.get(p, p), "colour": colours[p]} for p in perspectives
+    legend: list[Config] = [{"text": titles.get(p, p), "colour": colours[p]} for p in perspectives
               if any(p in a.perspectives for a in actions)]
     if any(not a.perspectives for a in actions):
         legend.append({"text": office_label(actions), "colour": SETUP})

@@ -174,7 +174,7 @@ def _tree(path: Path, skip: Iterable[str] = ()) -> str:
     if path.is_file():
         return _file(path)
     skip = tuple(skip)
-    found = []
+    found: list[Path] = []
     for parent, folders, names in os.walk(path):
         folders[:] = [f for f in folders if not f.startswith(".") and f != "__pycache__"]
         found.extend(Path(parent, name) for name in names

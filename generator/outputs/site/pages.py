@@ -66,7 +66,9 @@ def render_site(
     for org in orgs:
         if org in reused:
             _reuse(site, reused[org])
-            site.rows[org] = reused[org].row  # type: ignore[assignment]
+            row = reused[org].row
+            assert row is not None  # an organisation's bundle always keeps its overview row
+            site.rows[org] = row
             continue
         report = org_report(ws, tables, org, roadmaps.get(org))
         site.update(org_pages(ws, report, titles, links, documents))

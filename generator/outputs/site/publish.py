@@ -23,7 +23,7 @@ import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypedDict, cast
 
 from ...errors import GeneratorError
 from ...files import write_atomic
@@ -127,7 +127,7 @@ def mkdocs_build(config_file: Path, site_dir: Path, epoch: int, *, dirty: bool =
                           DISABLE_MKDOCS_2_WARNING="true"):
             config = load_config(str(config_file.absolute()), strict=not dirty,
                                  site_dir=str(site_dir.absolute()))
-            config.plugins["pmo-count"] = rendered  # type: ignore[index]
+            config.plugins["pmo-count"] = rendered  # type: ignore[assignment]  # see _Count
             build(config, dirty=dirty)
         problems = [m for m in collect.messages if not m.startswith(DIRTY_NOTICE)]
         if problems:
@@ -147,7 +147,8 @@ def mkdocs_build(config_file: Path, site_dir: Path, epoch: int, *, dirty: bool =
 
 
 class _Count:
-    """Counts the pages MkDocs renders; MkDocs registers any object's `on_*` methods."""
+    """Counts the pages MkDocs renders; MkDocs registers any object's `on_*` methods, and
+    this module imports MkDocs (and so `BasePlugin`) only when it builds."""
 
     def __init__(self, progress: Progress | None = None) -> None:
         self.pages = 0
@@ -192,20 +193,28 @@ def _merge_search_index(previous_site: Path, staging: Path) -> None:
     for entry in new["docs"]:
         fresh.setdefault(str(entry["location"]).split("#", 1)[0], []).append(entry)
     docs: list[dict[str, object]] = []
+    placed: set[str] = set()
     for entry in old["docs"]:
         page = str(entry["location"]).split("#", 1)[0]
         if page not in fresh:
             docs.append(entry)
-        elif fresh[page] is not None:
+        elif page not in placed:
             docs.extend(fresh[page])
-            fresh[page] = None  # type: ignore[assignment]
-    docs.extend(e for entries in fresh.values() if entries for e in entries)
+            placed.add(page)
+    docs.extend(e for page, entries in fresh.items() if page not in placed for e in entries)
     merged = json.dumps({"config": new["config"], "docs": docs}, separators=(",", ":"),
                         default=str)
     (staging / path).write_bytes(merged.encode("utf-8"))
 
 
-def _state(config_file: Path, target: Path, docs: Mapping[str, bytes]) -> dict[str, object]:
+class _BuildState(TypedDict):
+    version: int
+    config: str
+    target: str
+    docs: dict[str, str]
+
+
+def _state(config_file: Path, target: Path, docs: Mapping[str, bytes]) -> _BuildState:
     """What the site was built from; any change but to page content calls for a full build."""
     from importlib.metadata import version
 
@@ -222,12 +231,15 @@ def _state(config_file: Path, target: Path, docs: Mapping[str, bytes]) -> dict[s
     }
 
 
-def _read_state(path: Path) -> dict[str, object] | None:
+def _read_state(path: Path) -> _BuildState | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    return data if isinstance(data, dict) and data.get("version") == STATE_VERSION else None
+    if isinstance(data, dict) and data.get("version") == STATE_VERSION \
+            and isinstance(data.get("docs"), dict):
+        return cast(_BuildState, data)
+    return None
 
 
 def _swap(staging: Path, target: Path) -> None:
