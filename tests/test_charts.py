@@ -38,3 +38,29 @@ def test_chart_data_cannot_end_its_script_element():
     assert 'aria-label="Label &quot;&lt;/script&gt;' in html
     data = re.search(r'class="pmo-chart-data">(.*?)</script>', html).group(1)
     assert json.loads(data)["data"]["labels"] == [hostile]
+
+
+def test_long_titles_are_shortened_not_left_to_squeeze_the_plot_away():
+    """A 240-character perspective or section title: matplotlib would give up the layout
+    (the axes collapse to nothing) unless the label is cut to a few lines."""
+    import warnings
+
+    from generator.outputs.charts import render
+    from generator.outputs.charts.report import benchmark, model_position, trend
+
+    long = "Portfolio governance and investment decision-making " * 5
+    figures = {
+        "trend": trend(["2025", "2026"], [long, "Risk"], [[1.0, 2.0], [2.0, 3.0]]),
+        "model": model_position([long, "Reporting"], [10.0, 20.0], [30.0, 40.0], (10.0, 30.0),
+                                [(0.0, long), (100.0, "Directive")]),
+        "benchmark": benchmark([long, "Risk"], [[1, 1, 1, 1, 1, 1], [0, 0, 0, 0, 0, 5]]),
+    }
+    for name, fig in figures.items():
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            render(fig, "svg")
+        texts = [t.get_text() for ax in fig.axes for t in
+                 [*ax.get_yticklabels(), *ax.get_xticklabels(),
+                  *(ax.get_legend().get_texts() if ax.get_legend() else [])]]
+        cut = [t for t in texts if t.startswith("Portfolio governance")]
+        assert cut and all(t.endswith("…") and t.count("\n") <= 2 for t in cut), (name, cut)

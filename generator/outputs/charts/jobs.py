@@ -23,7 +23,7 @@ from .report import benchmark, model_position, radar, trend, type_fits
 from .roadmap import roadmap_figure
 from .services import services_grid
 
-VERSION = "2"
+VERSION = "3"
 """Bump when any figure function changes how it draws, to invalidate cached charts."""
 
 FIGURES: dict[str, Callable[..., Any]] = {

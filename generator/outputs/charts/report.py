@@ -39,7 +39,7 @@ def radar(titles: Sequence[str], current: Sequence[float | None],
     line(current, CURRENT, "Now")
     data = [v if v is not None else 0 for v in current]
     ax.fill(closed, [*data, data[0]], color=CURRENT, alpha=0.12)
-    ax.set_xticks(angles, [textwrap.fill(t, 16) for t in titles], fontsize=8)
+    ax.set_xticks(angles, [_label(t, 16) for t in titles], fontsize=8)
     ax.set_ylim(0, 5)
     ax.set_yticks([1, 2, 3, 4, 5], ["1", "2", "3", "4", "5"], fontsize=7, color=MUTED)
     ax.set_rlabel_position(90)
@@ -55,7 +55,8 @@ def trend(rounds: Sequence[str], titles: Sequence[str],
     x = np.arange(len(rounds))
     for index, (title, values) in enumerate(zip(titles, scores, strict=True)):
         data = [np.nan if v is None else v for v in values]
-        ax.plot(x, data, marker="o", linewidth=1.6, label=title, color=perspective_colour(index))
+        ax.plot(x, data, marker="o", linewidth=1.6, label=_label(title, 32, lines=2),
+                color=perspective_colour(index))
     ax.set_xticks(x, rounds)
     ax.set_ylim(0, 5)
     ax.set_ylabel("Score (0–5)")
@@ -76,7 +77,7 @@ def type_fits(titles: Sequence[str], current: Sequence[int], needed: Sequence[in
     for row, (a, b) in enumerate(zip(current, needed, strict=True)):
         ax.text(a + 1, row - 0.19, f"{a}%", va="center", fontsize=7)
         ax.text(b + 1, row + 0.19, f"{b}%", va="center", fontsize=7)
-    ax.set_yticks(y, [textwrap.fill(t, 28) for t in titles])
+    ax.set_yticks(y, [_label(t, 28) for t in titles])
     ax.invert_yaxis()
     ax.set_xlim(0, 108)
     ax.set_xlabel("Fit (%)")
@@ -107,10 +108,10 @@ def model_position(
             ax.plot(a, i, "o", color=CURRENT, markersize=8, label=labels[0] if i == 0 else None)
         if b is not None:
             ax.plot(b, i, "D", color=TARGET, markersize=7, label=labels[1] if i == 0 else None)
-    ax.set_yticks(y, [textwrap.fill(r, 28) for r in rows])
+    ax.set_yticks(y, [_label(r, 28) for r in rows])
     ax.invert_yaxis()
     ax.set_xlim(-5, 105)
-    ax.set_xticks([p for p, _ in outcomes], [t for _, t in outcomes])
+    ax.set_xticks([p for p, _ in outcomes], [_label(t, 16, lines=2) for _, t in outcomes])
     ax.legend(loc="lower right", frameon=False, fontsize=8)
     ax.set_title("Operating model: 0 supportive, 100 directive", loc="left", fontsize=10)
     return fig
@@ -127,8 +128,15 @@ def benchmark(titles: Sequence[str], counts: Sequence[Sequence[int]]) -> Figure:
         ax.barh(y, values, left=left, color=LEVELS[level], edgecolor="white",
                 label=f"Level {level}")
         left += values
-    ax.set_yticks(y, [textwrap.fill(t, 30) for t in titles])
+    ax.set_yticks(y, [_label(t, 30) for t in titles])
     ax.invert_yaxis()
     ax.set_xlabel("Organisations")
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8)
     return fig
+
+
+def _label(text: str, width: int, lines: int = 3) -> str:
+    """`text` wrapped at `width` characters on `lines` lines at most, cut short with `…`
+    beyond: a title too long for a chart is given in full in the table beside it, and a
+    longer label would squeeze the plot itself to nothing."""
+    return textwrap.fill(text, width, max_lines=lines, placeholder=" …")
