@@ -15,6 +15,7 @@ from ...planning.results import PlannedAction
 from ...scoring.results import (
     ClassificationResult,
     CriterionResult,
+    MaturityResult,
     ViewResult,
 )
 from ...workspace import Workspace
@@ -129,27 +130,32 @@ def _report_context(ws: Workspace, r: OrgReport, titles: dict[str, str], links: 
         "type_rows": _type_rows(ws, r.pmo_type),
         "type_disagreements": _disagreements(ws, TYPE_ID, r.pmo_type),
         "model_disagreements": _disagreements(ws, MODEL_ID, r.operating_model),
-        "changes": {p.id: _change(p.score, p.previous_score) for p in m.perspectives}
-        if m else {},
-        "scope_changes": {s.id: _change(s.score, s.previous_score) for s in m.scopes}
-        if m else {},
-        "scope_text": reading(m) if m else "",
-        "scope_shares": {s.id: [share(x) for x in s.levels] for s in m.scopes} if m else {},
-        "scope_gaps": [(s, found) for s in m.scopes if (found := gap_criteria(m, s))]
-        if m else [],
-        "criteria": {p.id: [c for c in m.criteria if c.perspective == p.id]
-                     for p in m.perspectives} if m else {},
-        "results": {c.id: _result(c) for c in m.criteria} if m else {},
-        "practices": {p.id: f"../../practices/{p.id}.md" if f"practices/{p.id}.md" in links.pages
-                      else "../../standards/maturity-model.md"
-                      for p in m.perspectives} if m else {},
-        "planned": {p.id: [a for a in planned if p.id in a.perspectives]
-                    for p in m.perspectives} if m else {},
         "planned_ids": {a.id for a in planned},
         "action_titles": {d: ws.actions[d].title if d in ws.actions else d
                           for a in planned for d in a.depends_on},
         "help_links": {a.id: _help_links(ws, links, a) for a in planned},
         "lessons_folder": "../../lessons/",
+        **_maturity_context(m, planned, links),
+    }
+
+
+def _maturity_context(m: MaturityResult | None, planned: list[PlannedAction], links: Links
+                      ) -> dict[str, object]:
+    """The maturity pages' records, by perspective and by scope; empty without maturity."""
+    perspectives = m.perspectives if m else ()
+    scopes = m.scopes if m else ()
+    return {
+        "changes": {p.id: _change(p.score, p.previous_score) for p in perspectives},
+        "scope_changes": {s.id: _change(s.score, s.previous_score) for s in scopes},
+        "scope_text": reading(m) if m else "",
+        "scope_shares": {s.id: [share(x) for x in s.levels] for s in scopes},
+        "scope_gaps": [(s, found) for s in scopes if m and (found := gap_criteria(m, s))],
+        "criteria": {p.id: [c for c in m.criteria if c.perspective == p.id]
+                     for p in perspectives} if m else {},
+        "results": {c.id: _result(c) for c in m.criteria} if m else {},
+        "practices": {p.id: f"../../practices/{p.id}.md" if f"practices/{p.id}.md" in links.pages
+                      else "../../standards/maturity-model.md" for p in perspectives},
+        "planned": {p.id: [a for a in planned if p.id in a.perspectives] for p in perspectives},
     }
 
 
