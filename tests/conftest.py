@@ -65,25 +65,37 @@ def shared_folder(tmp_path_factory) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
+def once_per_run(tmp_path_factory, name: str, make):
+    """`make(folder)` run once for the whole run, by whichever xdist worker asks first, in an
+    empty `folder` that every worker sees; every caller gets a copy of its (picklable) result.
+    Other workers wait for the first one, so each result is made once whatever worker a test
+    lands on."""
+    from filelock import FileLock
+
+    shared = shared_folder(tmp_path_factory)
+    folder = shared / name
+    with FileLock(shared / f"{name}.lock"):
+        saved = shared / f"{name}.pickle"
+        if not saved.is_file():
+            shutil.rmtree(folder, ignore_errors=True)  # a failed attempt's leftovers
+            folder.mkdir()
+            saved.write_bytes(pickle.dumps(make(folder)))
+        return pickle.loads(saved.read_bytes())
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory):
     """The sample workspace built once for the whole run, by whichever worker asks first:
     (workspace root, site folder, build report). Read it, never change it or build in it:
     a test that does takes `built_sample`, a copy of its own."""
-    from filelock import FileLock
-
     from generator.pipeline import build
 
-    shared = shared_folder(tmp_path_factory)
-    folder = shared / "sample"
-    with FileLock(shared / "sample.lock"):
-        saved = folder / "report.pickle"
-        if not saved.is_file():
-            shutil.rmtree(folder, ignore_errors=True)  # a failed attempt's leftovers
-            report = build(copy_workspace(folder / "ws"))
-            saved.write_bytes(pickle.dumps(report))
-        report = pickle.loads(saved.read_bytes())
-    return folder / "ws", report.site, report
+    def make(folder):
+        root = copy_workspace(folder / "ws")
+        return root, build(root)
+
+    root, report = once_per_run(tmp_path_factory, "sample", make)
+    return root, report.site, report
 
 
 @pytest.fixture
