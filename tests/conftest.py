@@ -111,7 +111,7 @@ def built_sample(sample_site, tmp_path):
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def server(sample_site):
     _, site, _ = sample_site
 
@@ -127,8 +127,10 @@ def server(sample_site):
     httpd.shutdown()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
+    """One Chromium for each worker's whole run (starting it, and playwright's driver, for
+    every module cost more than the tests of a small one); each test gets a fresh context."""
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI"):
             pytest.fail("Chromium is missing: .ci/run installs Debian's chromium")
@@ -145,8 +147,9 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture
-def page(browser, server):
+def open_tab(browser, server):
+    """A tab in a context of its own, which keeps every request on this machine and records
+    requests that would have left it (`tab.outside`) and console errors (`tab.errors`)."""
     context = browser.new_context(accept_downloads=True)
     tab = context.new_page()
     tab.outside = []
@@ -164,7 +167,24 @@ def page(browser, server):
     tab.on("console", lambda message: tab.errors.append(message.text)
            if message.type == "error" else None)
     tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    return context, tab
+
+
+def assert_tab_stayed_clean(tab) -> None:
+    """Nothing was asked of another host, and the console showed no error, since the last
+    check; the records then start again."""
+    outside, errors = list(tab.outside), list(tab.errors)
+    tab.outside.clear()
+    tab.errors.clear()
+    assert outside == [], f"requests left the machine: {outside}"
+    assert errors == [], f"console errors: {errors}"
+
+
+@pytest.fixture
+def page(browser, server):
+    context, tab = open_tab(browser, server)
     yield tab
-    assert tab.outside == [], f"requests left the machine: {tab.outside}"
-    assert tab.errors == [], f"console errors: {tab.errors}"
-    context.close()
+    try:
+        assert_tab_stayed_clean(tab)
+    finally:
+        context.close()
