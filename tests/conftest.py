@@ -42,11 +42,9 @@ def update_golden(request):
 WORKSPACE_PARTS = ("mkdocs.yml", "content", "assessments", "library")
 
 
-def copy_workspace(target):
-    """A copy of this repository's sample workspace (no build output, no cache)."""
-    import shutil
-    from pathlib import Path
-
+def copy_workspace(target, orgs=None):
+    """A copy of this repository's sample workspace (no build output, no cache); with `orgs`,
+    of those sample organisations only."""
     root = Path(__file__).resolve().parents[1]
     target.mkdir(parents=True, exist_ok=True)
     for part in WORKSPACE_PARTS:
@@ -55,6 +53,10 @@ def copy_workspace(target):
             shutil.copytree(source, target / part)
         elif source.is_file():
             shutil.copy2(source, target / part)
+    if orgs is not None:
+        for folder in (target / "assessments" / "orgs").iterdir():
+            if folder.name not in orgs:
+                shutil.rmtree(folder)
     return target
 
 
