@@ -42,11 +42,9 @@ def update_golden(request):
 WORKSPACE_PARTS = ("mkdocs.yml", "content", "assessments", "library")
 
 
-def copy_workspace(target):
-    """A copy of this repository's sample workspace (no build output, no cache)."""
-    import shutil
-    from pathlib import Path
-
+def copy_workspace(target, orgs=None):
+    """A copy of this repository's sample workspace (no build output, no cache); with `orgs`,
+    of those sample organisations only."""
     root = Path(__file__).resolve().parents[1]
     target.mkdir(parents=True, exist_ok=True)
     for part in WORKSPACE_PARTS:
@@ -55,6 +53,10 @@ def copy_workspace(target):
             shutil.copytree(source, target / part)
         elif source.is_file():
             shutil.copy2(source, target / part)
+    if orgs is not None:
+        for folder in (target / "assessments" / "orgs").iterdir():
+            if folder.name not in orgs:
+                shutil.rmtree(folder)
     return target
 
 
@@ -65,25 +67,37 @@ def shared_folder(tmp_path_factory) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
+def once_per_run(tmp_path_factory, name: str, make):
+    """`make(folder)` run once for the whole run, by whichever xdist worker asks first, in an
+    empty `folder` that every worker sees; every caller gets a copy of its (picklable) result.
+    Other workers wait for the first one, so each result is made once whatever worker a test
+    lands on."""
+    from filelock import FileLock
+
+    shared = shared_folder(tmp_path_factory)
+    folder = shared / name
+    with FileLock(shared / f"{name}.lock"):
+        saved = shared / f"{name}.pickle"
+        if not saved.is_file():
+            shutil.rmtree(folder, ignore_errors=True)  # a failed attempt's leftovers
+            folder.mkdir()
+            saved.write_bytes(pickle.dumps(make(folder)))
+        return pickle.loads(saved.read_bytes())
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory):
     """The sample workspace built once for the whole run, by whichever worker asks first:
     (workspace root, site folder, build report). Read it, never change it or build in it:
     a test that does takes `built_sample`, a copy of its own."""
-    from filelock import FileLock
-
     from generator.pipeline import build
 
-    shared = shared_folder(tmp_path_factory)
-    folder = shared / "sample"
-    with FileLock(shared / "sample.lock"):
-        saved = folder / "report.pickle"
-        if not saved.is_file():
-            shutil.rmtree(folder, ignore_errors=True)  # a failed attempt's leftovers
-            report = build(copy_workspace(folder / "ws"))
-            saved.write_bytes(pickle.dumps(report))
-        report = pickle.loads(saved.read_bytes())
-    return folder / "ws", report.site, report
+    def make(folder):
+        root = copy_workspace(folder / "ws")
+        return root, build(root)
+
+    root, report = once_per_run(tmp_path_factory, "sample", make)
+    return root, report.site, report
 
 
 @pytest.fixture
@@ -99,7 +113,7 @@ def built_sample(sample_site, tmp_path):
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def server(sample_site):
     _, site, _ = sample_site
 
@@ -115,8 +129,10 @@ def server(sample_site):
     httpd.shutdown()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
+    """One Chromium for each worker's whole run (starting it, and playwright's driver, for
+    every module cost more than the tests of a small one); each test gets a fresh context."""
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI"):
             pytest.fail("Chromium is missing: .ci/run installs Debian's chromium")
@@ -133,8 +149,9 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture
-def page(browser, server):
+def open_tab(browser, server):
+    """A tab in a context of its own, which keeps every request on this machine and records
+    requests that would have left it (`tab.outside`) and console errors (`tab.errors`)."""
     context = browser.new_context(accept_downloads=True)
     tab = context.new_page()
     tab.outside = []
@@ -152,7 +169,24 @@ def page(browser, server):
     tab.on("console", lambda message: tab.errors.append(message.text)
            if message.type == "error" else None)
     tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    return context, tab
+
+
+def assert_tab_stayed_clean(tab) -> None:
+    """Nothing was asked of another host, and the console showed no error, since the last
+    check; the records then start again."""
+    outside, errors = list(tab.outside), list(tab.errors)
+    tab.outside.clear()
+    tab.errors.clear()
+    assert outside == [], f"requests left the machine: {outside}"
+    assert errors == [], f"console errors: {errors}"
+
+
+@pytest.fixture
+def page(browser, server):
+    context, tab = open_tab(browser, server)
     yield tab
-    assert tab.outside == [], f"requests left the machine: {tab.outside}"
-    assert tab.errors == [], f"console errors: {tab.errors}"
-    context.close()
+    try:
+        assert_tab_stayed_clean(tab)
+    finally:
+        context.close()

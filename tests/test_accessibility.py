@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import assert_tab_stayed_clean, open_tab
 
 pytestmark = pytest.mark.browser
 AXE = Path(__file__).resolve().parents[1] / ".ci/node/node_modules/axe-core/axe.min.js"
@@ -79,12 +80,41 @@ def sized(request, page):
     return page
 
 
-def test_every_kind_of_page(sized, server, axe_source):
-    found = {}
-    for path in PAGES:
-        sized.goto(server + path)
-        found[path] = problems(sized, axe_source)
-    assert {k: v for k, v in found.items() if v} == {}
+@pytest.fixture(scope="module")
+def tabs(browser, server):
+    """One tab for each width, opened when first needed and kept from page to page, as one
+    visitor reading the site has it (a fresh context for every page would start a renderer
+    and fetch every asset again, which costs more than checking the page)."""
+    opened = {}
+
+    def at(width):
+        if width not in opened:
+            context, tab = open_tab(browser, server)
+            tab.set_viewport_size({"width": width, "height": 900})
+            opened[width] = context, tab
+        return opened[width][1]
+
+    yield at
+    late = {width: (tab.outside, tab.errors) for width, (_, tab) in opened.items()}
+    for context, _ in opened.values():
+        context.close()
+    # nothing went wrong after the last page either
+    assert {width: seen for width, seen in late.items() if seen != ([], [])} == {}
+
+
+@pytest.fixture(params=WIDTHS, ids=lambda w: f"{w}px")
+def browsing(request, tabs):
+    """The width's tab; on leaving a page, no request left the machine and the console
+    showed no error (as the `page` fixture checks)."""
+    tab = tabs(request.param)
+    yield tab
+    assert_tab_stayed_clean(tab)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_kind_of_page(browsing, server, axe_source, path):
+    browsing.goto(server + path)
+    assert problems(browsing, axe_source) == []
 
 
 @pytest.mark.parametrize("questionnaire", FORMS)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from conftest import once_per_run
 from docx import Document
 from docx.shared import Mm, RGBColor
 from helpers import workspace, write_tree
@@ -28,8 +29,6 @@ from generator.outputs.formats.documents import download, file_name
 from generator.outputs.formats.toolkit_workbook import formula_text
 
 ROOT = Path(__file__).resolve().parent.parent
-pytestmark = pytest.mark.xdist_group("documents")
-"""On one worker: the module's fixtures make every download and four report documents."""
 SOFFICE = shutil.which("soffice")
 needs_office = pytest.mark.skipif(
     SOFFICE is None,
@@ -51,12 +50,15 @@ def library():
     return load(ROOT).templates
 
 
-@pytest.fixture(scope="module")
-def downloads(library, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("downloads")
-    for template in library.values():
-        (folder / file_name(template)).write_bytes(download(template))
-    return folder
+@pytest.fixture(scope="session")
+def downloads(tmp_path_factory):
+    """Every template's download, written once for the whole run (read them, change none)."""
+    def make(folder):
+        for template in load(ROOT).templates.values():
+            (folder / file_name(template)).write_bytes(download(template))
+        return folder
+
+    return once_per_run(tmp_path_factory, "downloads", make)
 
 
 def _mm(length) -> float:
@@ -272,19 +274,30 @@ def test_branding_reaches_every_document(tmp_path):
 
 # --- the report ------------------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def sample(tmp_path_factory):
-    """The sample workspace, branded, with both reports of two organisations written."""
-    root = tmp_path_factory.mktemp("sample") / "ws"
-    assert main(["init", str(root), "--with-samples"]) == 0
-    write_tree(root, {"workspace.yaml": LETTER.replace("Letter", "A4"),
-                      "brand/logo.png": _logo()})
-    out = root / "out"
-    for org in ("northwind-bank", "brightside-agency"):
-        for fmt in ("docx", "pdf"):
-            assert main(["-w", str(root), "report", org, "--format", fmt, "--out",
-                         str(out / f"{org}.{fmt}")]) == 0
-    return root
+    """The sample workspace, branded, with both reports of two organisations written, made
+    once for the whole run. Read it; a test that runs a command in it (which writes caches
+    and sites) takes `sample_copy`."""
+    def make(folder):
+        root = folder / "ws"
+        assert main(["init", str(root), "--with-samples"]) == 0
+        write_tree(root, {"workspace.yaml": LETTER.replace("Letter", "A4"),
+                          "brand/logo.png": _logo()})
+        out = root / "out"
+        for org in ("northwind-bank", "brightside-agency"):
+            for fmt in ("docx", "pdf"):
+                assert main(["-w", str(root), "report", org, "--format", fmt, "--out",
+                             str(out / f"{org}.{fmt}")]) == 0
+        return root
+
+    return once_per_run(tmp_path_factory, "report-sample", make)
+
+
+@pytest.fixture
+def sample_copy(sample, tmp_path):
+    """A copy of `sample` of the test's own, to run commands in."""
+    return Path(shutil.copytree(sample, tmp_path / "ws", symlinks=True))
 
 
 def test_report_docx_is_an_editable_word_document(sample):
@@ -322,11 +335,11 @@ def test_report_docx_is_an_editable_word_document(sample):
         assert max(w for w, _ in sizes) >= 1400  # charts at print resolution
 
 
-def test_report_pdf_is_reproducible_and_complete(sample, tmp_path):
-    first = (sample / "out" / "northwind-bank.pdf").read_bytes()
+def test_report_pdf_is_reproducible_and_complete(sample_copy, tmp_path):
+    first = (sample_copy / "out" / "northwind-bank.pdf").read_bytes()
     assert first.startswith(b"%PDF")
     again = tmp_path / "again.pdf"
-    assert main(["-w", str(sample), "report", "northwind-bank", "--format", "pdf", "--out",
+    assert main(["-w", str(sample_copy), "report", "northwind-bank", "--format", "pdf", "--out",
                  str(again)]) == 0
     assert again.read_bytes() == first
     if shutil.which("pdftotext"):
@@ -372,9 +385,9 @@ def test_a_small_organisation_s_report_has_no_trend(sample):
     assert any("first round assessed" in p.text for p in doc.paragraphs)
 
 
-def test_a_client_build_carries_only_its_own_reports(sample):
-    assert main(["-w", str(sample), "build", "--org", "brightside-agency"]) == 0
-    site = sample / "site-brightside-agency"
+def test_a_client_build_carries_only_its_own_reports(sample_copy):
+    assert main(["-w", str(sample_copy), "build", "--org", "brightside-agency"]) == 0
+    site = sample_copy / "site-brightside-agency"
     found = sorted(p.name for p in (site / "assessments").rglob("*-report.*"))
     assert found == ["brightside-agency-2026-q1-report.docx",
                      "brightside-agency-2026-q1-report.pdf"]
@@ -382,15 +395,11 @@ def test_a_client_build_carries_only_its_own_reports(sample):
     assert "downloads/brightside-agency-2026-q1-report.pdf" in page
 
 
-def test_the_workspace_site_carries_every_report_when_asked(sample):
-    settings = sample / "workspace.yaml"
-    before = settings.read_text()
-    settings.write_text(before + "site:\n  report_documents: all\n")
-    try:
-        assert main(["-w", str(sample), "build"]) == 0
-    finally:
-        settings.write_text(before)
-    site = sample / "site"
+def test_the_workspace_site_carries_every_report_when_asked(sample_copy):
+    settings = sample_copy / "workspace.yaml"
+    settings.write_text(settings.read_text() + "site:\n  report_documents: all\n")
+    assert main(["-w", str(sample_copy), "build"]) == 0
+    site = sample_copy / "site"
     found = sorted(p.name for p in (site / "assessments").rglob("*-report.pdf"))
     assert "northwind-bank-2025-h2-report.pdf" in found and len(found) >= 5
     page = (site / "assessments/northwind-bank/index.html").read_text(encoding="utf-8")

@@ -16,12 +16,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import once_per_run
 
 from generator.loader import load
 from generator.outputs.site.survey import survey_data
 from generator.scoring import score_workspace, scorecard
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("score-parity")]
+pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "generator" / "assets" / "pmo-score.js"
 VECTORS = 300
@@ -110,10 +111,14 @@ def variants(folder: Path) -> None:
     (folder / "services-variant.yaml").write_text(yaml.safe_dump(services, sort_keys=False))
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def vectors(tmp_path_factory):
-    """(questionnaire data, answers, Python's results) for every vector and questionnaire."""
-    root = tmp_path_factory.mktemp("vectors")
+    """(questionnaire data, answers, Python's results) for every vector and questionnaire,
+    drawn and scored once for the whole run."""
+    return once_per_run(tmp_path_factory, "vectors", _vectors)
+
+
+def _vectors(root: Path):
     questionnaires = Path("assessments") / "questionnaires"
     shutil.copytree(ROOT / questionnaires, root / questionnaires)
     variants(root / "assessments" / "questionnaires")

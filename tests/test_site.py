@@ -306,7 +306,7 @@ def test_cached_pages_stay_with_their_organisation_and_build_kind(tmp_path):
 # --- escaping -----------------------------------------------------------------------------
 
 def test_free_text_is_escaped(tmp_path):
-    root = copy_workspace(tmp_path / "ws")
+    root = copy_workspace(tmp_path / "ws", orgs={"riverside-health"})  # the one it changes
     org = root / "assessments/orgs/riverside-health/organisation.yaml"
     org.write_text(org.read_text().replace(
         "name: Riverside Health Trust", "name: \"Riverside <script>alert('x')</script> *Trust*\""))
