@@ -272,10 +272,10 @@ def _option_label(q: Questionnaire, question: str, value: str) -> str:
 
 
 def _best(result: ClassificationResult | None, view: str) -> str | None:
-    match = next((v for v in result.views if v.view == view), None) if result else None
+    match = result.view(view) if result else None
     return match.best[0] if match and match.best else None
 
 
 def _label(result: ClassificationResult | None, view: str) -> str | None:
-    match = next((v for v in result.views if v.view == view), None) if result else None
+    match = result.view(view) if result else None
     return match.position_label if match else None

@@ -189,6 +189,10 @@ class ClassificationResult:
     disagreements: tuple[str, ...]
     """Questions on which no answer has a majority of the respondents."""
 
+    def view(self, view: str) -> ViewResult | None:
+        """The result for one point of view (`current`, `target`), if it was answered."""
+        return next((v for v in self.views if v.view == view), None)
+
 
 @dataclass(frozen=True)
 class RespondentResult:

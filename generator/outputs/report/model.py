@@ -14,6 +14,7 @@ from typing import Any
 
 from ...scoring.results import ClassificationResult, CriterionResult, MaturityResult
 from ...workspace import Workspace
+from ..classification_words import best_fits
 from ..formats.markdown_text import Run, blocks
 from ..render import month, number, render
 from ..scope_views import gap_criteria, headline, reading, share
@@ -200,15 +201,11 @@ def _step(before: int | None, after: int | None) -> str:
 
 
 def _best(c: ClassificationResult, view: str) -> str:
-    v = next((x for x in c.views if x.view == view), None)
-    if v is None or not v.best:
-        return "no clear fit"
-    fits = {f.outcome: f for f in v.fits}
-    return " = ".join(f"{fits[i].title} ({fits[i].percent}%)" for i in v.best)
+    return best_fits(c.view(view)) or "no clear fit"
 
 
 def _position(c: ClassificationResult, view: str, titles: dict[str, str]) -> str:
-    v = next((x for x in c.views if x.view == view), None)
+    v = c.view(view)
     if v is None or v.position is None:
         return "not assessed"
     label = titles.get(v.position_label or "", v.position_label or "")

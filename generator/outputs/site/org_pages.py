@@ -16,9 +16,9 @@ from ...scoring.results import (
     ClassificationResult,
     CriterionResult,
     MaturityResult,
-    ViewResult,
 )
 from ...workspace import Workspace
+from ..classification_words import best_fits
 from ..render import number, render
 from ..scope_views import gap_criteria, reading, share
 from .common import Links
@@ -198,16 +198,15 @@ def _help_links(ws: Workspace, links: Links, action: PlannedAction) -> list[str]
 
 
 def _best(c: ClassificationResult, view: str) -> str:
-    v = next((x for x in c.views if x.view == view), None)
-    if v is None or not v.best:
+    v = c.view(view)
+    best = best_fits(v)
+    if v is None or best is None:
         return "no clear fit"
-    names = {f.outcome: f for f in v.fits}
-    best = " = ".join(f"{names[i].title} ({names[i].percent}%)" for i in v.best)
     return best + (" (a tie)" if len(v.best) > 1 else "")
 
 
 def _position(c: ClassificationResult, view: str, titles: dict[str, str]) -> str:
-    v: ViewResult | None = next((x for x in c.views if x.view == view), None)
+    v = c.view(view)
     if v is None or v.position is None:
         return "—"
     text = f"{titles.get(v.position_label or '', v.position_label)} ({number(v.position)})"
